@@ -1,0 +1,121 @@
+"""Ties the steps together: discover → load → validate (schema) → link → positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import findings as F
+from . import link
+from .codes import ERROR, WARNING
+from .dataset import FOLDERS, Dataset, Record
+from .loader import load_file
+from .positions import PositionIndex
+from .schemas import Schemas
+
+
+@dataclass
+class Result:
+    dataset: Dataset
+    findings: list[F.Finding] = field(default_factory=list)
+    files_checked: int = 0
+
+    @property
+    def errors(self) -> list[F.Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[F.Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The repository root: the nearest folder at or above `start` that holds facts/ and schema/."""
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "facts").is_dir() and (candidate / "schema").is_dir():
+            return candidate
+    return here
+
+
+def discover(root: Path) -> tuple[list[tuple[Path, str]], list[F.Finding]]:
+    """Every record file under facts/, and findings for files in the wrong place."""
+    files, misplaced = [], []
+    facts = root / "facts"
+    for file in sorted(facts.rglob("*")):
+        if not file.is_file() or file.name.startswith("."):
+            continue
+        rel = file.relative_to(root).as_posix()
+        parts = file.relative_to(facts).parts
+        if len(parts) < 2 or parts[0] not in FOLDERS or file.suffix != ".yaml":
+            misplaced.append(F.make("FC010", rel, line=1, col=1, path=rel))
+        else:
+            files.append((file, rel))
+    return files, misplaced
+
+
+def check(root: Path, only: list[str] | None = None) -> Result:
+    """Check the whole dataset under `root`; report only findings in `only` paths if given.
+
+    Cross-record checks always see the whole dataset, so restricting the report never hides a
+    conflict with a record outside it.
+    """
+    files, findings = discover(root)
+    schemas = Schemas(root / "schema")
+    dataset = Dataset(root)
+    texts: dict[str, str] = {}
+    with_ids: list[Record] = []
+    for file, rel in files:
+        loaded = load_file(file, rel)
+        findings.extend(loaded.findings)
+        if loaded.text is not None:
+            texts[rel] = loaded.text
+        if not loaded.ok:
+            continue
+        kind = FOLDERS[file.relative_to(root / "facts").parts[0]]
+        data = loaded.data
+        problems = schemas.validate(kind, data, rel)
+        findings.extend(problems)
+        if isinstance(data.get("id"), str):
+            rec = Record(kind, data["id"], rel, data, loaded.text, valid=not problems)
+            with_ids.append(rec)
+            dataset.add(rec)
+
+    findings.extend(link.check_ids(with_ids))
+    known = {kind: set() for kind in FOLDERS.values()}
+    for rec in with_ids:
+        known[rec.kind].add(rec.id)
+    findings.extend(link.check_articles(dataset))
+    for rec in dataset.all_records():
+        findings.extend(_guarded(rec, link.check_dates, rec))
+        findings.extend(_guarded(rec, link.check_references, dataset, known, rec))
+        findings.extend(_guarded(rec, link.check_quotes, dataset, rec))
+
+    if only:
+        prefixes = [p.rstrip("/") for p in only]
+        findings = [f for f in findings if any(f.path == p or f.path.startswith(p + "/") for p in prefixes)]
+    resolve_positions(findings, texts)
+    findings.sort(key=lambda f: (f.path, f.line or 0, f.col or 0, f.code))
+    return Result(dataset.valid_only(), findings, len(files))
+
+
+def _guarded(rec: Record, check_fn, *args) -> list[F.Finding]:
+    """Run a per-record check; on a record that broke its schema, skip what its shape prevents.
+
+    The schema findings already say what is wrong; the other checks still report what they can,
+    so a contributor sees every mistake in one pass.
+    """
+    if rec.valid:
+        return check_fn(*args)
+    try:
+        return check_fn(*args)
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError):
+        return []
+
+
+def resolve_positions(findings: list[F.Finding], texts: dict[str, str]) -> None:
+    indexes: dict[str, PositionIndex] = {}
+    for f in findings:
+        if f.line is None and f.pointer is not None and f.path in texts:
+            index = indexes.get(f.path) or indexes.setdefault(f.path, PositionIndex(texts[f.path]))
+            f.line, f.col = index.locate(f.pointer, f.on_key)

@@ -1,0 +1,108 @@
+"""The `factcheck` command. Each subcommand's help is its manual and ends with an example."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__, codes
+from .checker import check, find_root
+from .reporters import REPORTERS
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _root(args) -> Path:
+    return Path(args.root).resolve() if args.root else find_root()
+
+
+def cmd_validate(args) -> int:
+    """Check every record: YAML, schema, ids, references, dates, stored articles and exact quotes.
+
+    All problems are reported in one pass as `path:line:col: CODE message` with a hint on how to
+    fix each (`factcheck codes` lists every code). Cross-record checks always read the whole
+    dataset; PATHs only limit which files' problems are shown.
+
+    Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+
+    Example:
+        factcheck validate facts/claims/c-000-001.yaml --format json
+    """
+    root = _root(args)
+    only = []
+    for p in args.paths:
+        path = Path(p).resolve()
+        if not path.is_relative_to(root):
+            print(f"factcheck: {p} is outside the repository {root}", file=sys.stderr)
+            return EXIT_USAGE
+        only.append(path.relative_to(root).as_posix())
+    result = check(root, only or None)
+    sys.stdout.write(REPORTERS[args.format](result))
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    """Write the dataset as JSON (claims, entities, sources, contradictions, properties) and claims.csv.
+
+    The data must validate first; nothing is written otherwise. Every record keeps all it holds,
+    references stay ids, and each item carries the `file` it was read from.
+
+    Example:
+        factcheck export site/data
+    """
+    from .export import write_export
+
+    result = check(_root(args))
+    if result.errors:
+        sys.stdout.write(REPORTERS["text"](result))
+        print("factcheck: export refused: the data does not validate", file=sys.stderr)
+        return EXIT_FINDINGS
+    for path in write_export(result.dataset, Path(args.out_dir)):
+        print(path)
+    return EXIT_OK
+
+
+def cmd_codes(args) -> int:
+    """Print the table of finding codes (Markdown): every problem the tools can report and its fix.
+
+    Example:
+        factcheck codes > docs/codes.md
+    """
+    sys.stdout.write(codes.markdown_table())
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Validate, check and export the Libya army-unification fact-check dataset.",
+        epilog="Run `factcheck COMMAND --help` for a command's manual.",
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    parser.add_argument("--root", help="repository root (default: the nearest folder above with facts/ and schema/)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name, func, **kw):
+        doc = func.__doc__
+        p = sub.add_parser(name, help=doc.splitlines()[0], description=doc,
+                           formatter_class=argparse.RawDescriptionHelpFormatter, **kw)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("validate", cmd_validate)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders whose problems to show (default: all)")
+    p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
+    p = add("export", cmd_export)
+    p.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the files into")
+    add("codes", cmd_codes)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_OK
+    return args.func(args)

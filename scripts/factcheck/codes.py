@@ -1,0 +1,97 @@
+"""The registry of finding codes: the contract with contributors.
+
+Every finding the tools report has a code from this table. Messages are phrased as rules so the
+table doubles as a style guide; `factcheck codes` prints it and the docs page is generated from it,
+so the two cannot drift. An unknown code raises KeyError: ad-hoc messages are impossible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: str
+    title: str
+    message: str  # str.format template filled from the finding's fields
+    hint: str  # how to fix it; also a template
+
+
+_CODES = [
+    # 0xx: reading files
+    Code("FC001", ERROR, "YAML syntax", "YAML syntax error: {problem}",
+         "Check indentation and quoting near this line; quote text containing ': ' or starting with a special character."),
+    Code("FC002", ERROR, "duplicate key", "key '{key}' appears twice in one mapping (first on line {first_line})",
+         "Keep one of the two; YAML would silently drop the first."),
+    Code("FC003", ERROR, "forbidden tag", "tag '{tag}' is not allowed",
+         "Records are plain data: remove the tag and write the value as text, a number, a list or a mapping."),
+    Code("FC004", ERROR, "anchor or alias", "YAML {what} '{name}' is not allowed",
+         "Write the value out in full; records never need anchors or aliases."),
+    Code("FC005", ERROR, "file too large", "file is {size} bytes; a record may be at most {limit} bytes",
+         "Split it: one record per file, and quote only the words that prove the claim."),
+    Code("FC006", ERROR, "encoding", "file is not valid UTF-8 text: {problem}",
+         "Save the file as UTF-8 without a byte-order mark (most editors: 'Save with encoding' > UTF-8)."),
+    Code("FC007", ERROR, "forbidden character", "{name} (U+{codepoint:04X}) is not allowed in records",
+         "Delete it: bidi controls and invisible characters can make text display differently from what it says."),
+    Code("FC008", ERROR, "not a record", "the file must hold one mapping (a record), found {found}",
+         "Start the file with `id: <file name>` and write the record's keys at the left margin."),
+    Code("FC009", ERROR, "mapping key", "mapping key {key} must be text",
+         "Write the key as plain words, e.g. `paragraph:` not `1:`."),
+    Code("FC010", ERROR, "misplaced file", "'{path}' is not in a record folder",
+         "Records live in facts/claims/, facts/entities/, facts/sources/, facts/contradictions/ or facts/properties/ and end in .yaml."),
+    # 1xx: schema
+    Code("FC101", ERROR, "unknown key", "unknown key '{key}'",
+         "Remove it or fix its spelling. Allowed here: {allowed}."),
+    Code("FC102", ERROR, "missing field", "required field '{key}' is missing",
+         "Add `{key}:`: {description}"),
+    Code("FC103", ERROR, "wrong type", "{what} must be {expected}, not {actual}",
+         "{description}"),
+    Code("FC104", ERROR, "value not allowed", "{value} is not an allowed value here",
+         "{allowed}"),
+    Code("FC105", ERROR, "schema rule", "{problem}",
+         "{description}"),
+    Code("FC110", ERROR, "impossible date", "date '{date}' does not exist",
+         "Write a real date as YYYY, YYYY-MM or YYYY-MM-DD, keeping only the precision the source gives."),
+    Code("FC111", ERROR, "end before start", "{end_field} '{end}' is before {start_field} '{start}'",
+         "Swap the two dates or correct the one that is wrong."),
+    # 2xx: identity and references
+    Code("FC201", ERROR, "id and file name", "id '{id}' differs from the file name '{stem}'",
+         "Rename the file to {id}.yaml or set `id: {stem}`."),
+    Code("FC202", ERROR, "duplicate id", "{kind} id '{id}' is also used by {other}",
+         "Give one of the records a new id (and rename its file)."),
+    Code("FC203", ERROR, "dangling reference", "{field} refers to {kind} '{ref}', which does not exist",
+         "Use the id of an existing {kind} (its file name in {folder}) or add that record.{suggestion}"),
+    Code("FC204", ERROR, "reference of wrong type", "{problem}",
+         "{fix}"),
+    # 3xx: sources and quotes
+    Code("FC301", ERROR, "quote not in source", "quote not found in {source} ({file})",
+         "Copy the words exactly from the article (only spacing, harakat, tatweel, digit forms and quote marks may differ). Closest passage in paragraph {paragraph}: «{closest}»"),
+    Code("FC302", ERROR, "wrong paragraph", "quote is in paragraph {found} of {source}, not paragraph {given}",
+         "Set `paragraph: {found}`."),
+    Code("FC303", ERROR, "stored article changed", "sha256 of {file} is {actual}, the record says {expected}",
+         "Stored articles are never edited: restore the original file (git checkout -- {file}). If a new version is really meant, add it as a new source."),
+    Code("FC304", ERROR, "stored article missing", "stored article '{file}' {problem}",
+         "Put the article under seeds/ and name it in `file:` relative to the repository root."),
+    Code("FC305", ERROR, "no such paragraph", "{source} has {count} paragraphs; there is no paragraph {given}",
+         "Count non-empty lines of the stored article from 1."),
+]
+
+CODES: dict[str, Code] = {c.code: c for c in _CODES}
+
+
+def get(code: str) -> Code:
+    return CODES[code]
+
+
+def markdown_table() -> str:
+    """The code table as Markdown, for the docs and `factcheck codes`."""
+    lines = ["| code | severity | what | message | how to fix |", "|---|---|---|---|---|"]
+    for c in _CODES:
+        cells = [c.code, c.severity, c.title, c.message, c.hint]
+        lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,82 @@
+"""The loaded dataset: records by kind and id, and the stored articles they quote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .textnorm import normalize
+
+# facts/<folder>/ holds records of one kind.
+FOLDERS = {"claims": "claim", "entities": "entity", "sources": "source",
+           "contradictions": "contradiction", "properties": "property"}
+FOLDER_OF = {kind: folder for folder, kind in FOLDERS.items()}
+
+
+@dataclass
+class Record:
+    kind: str
+    id: str
+    path: str
+    data: dict
+    text: str
+    valid: bool = True  # False when the record broke its schema: later checks must not trust its shape
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+
+@dataclass
+class Article:
+    """A stored source article split into paragraphs: the non-empty lines, counted from 1."""
+
+    file: str  # relative to the repository root
+    text: str
+    paragraphs: list[str] = field(init=False)
+    normalized: list[str] = field(init=False)
+
+    def __post_init__(self):
+        self.paragraphs = [line for line in self.text.split("\n") if line.strip()]
+        self.normalized = [normalize(p) for p in self.paragraphs]
+
+
+@dataclass
+class Dataset:
+    root: Path
+    records: dict[str, dict[str, Record]] = field(default_factory=lambda: {k: {} for k in FOLDERS.values()})
+    articles: dict[str, Article] = field(default_factory=dict)  # by source id
+
+    @property
+    def claims(self) -> dict[str, Record]:
+        return self.records["claim"]
+
+    @property
+    def entities(self) -> dict[str, Record]:
+        return self.records["entity"]
+
+    @property
+    def sources(self) -> dict[str, Record]:
+        return self.records["source"]
+
+    @property
+    def contradictions(self) -> dict[str, Record]:
+        return self.records["contradiction"]
+
+    @property
+    def properties(self) -> dict[str, Record]:
+        return self.records["property"]
+
+    def add(self, record: Record) -> None:
+        self.records[record.kind].setdefault(record.id, record)
+
+    def all_records(self):
+        for records in self.records.values():
+            yield from records.values()
+
+    def valid_only(self) -> "Dataset":
+        """The dataset without records that broke their schema (for rules, pages and exports)."""
+        ds = Dataset(self.root, articles=self.articles)
+        for rec in self.all_records():
+            if rec.valid:
+                ds.add(rec)
+        return ds

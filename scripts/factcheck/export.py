@@ -1,0 +1,64 @@
+"""Exports of the loaded dataset: one JSON file per record kind and a flat claims.csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .dataset import FOLDER_OF, Dataset
+
+CSV_COLUMNS = ["id", "subject", "property", "value", "time_point", "time_start", "time_end", "time_basis",
+               "verdict", "rank", "sources", "statement_ar", "statement_en"]
+
+
+def _value_text(value: dict | None) -> str:
+    if not value:
+        return ""
+    kind, v = next(iter(value.items()))
+    if kind == "text":
+        return v["en"]
+    if kind == "quantity":
+        amount = f"{v['amount']:g}" + (f"-{v['upper']:g}" if "upper" in v else "")
+        return f"{amount} {v['unit']['en']}"
+    return str(v)
+
+
+def claim_row(claim: dict) -> dict:
+    time = claim.get("time", {})
+    return {
+        "id": claim["id"],
+        "subject": claim["subject"],
+        "property": claim["property"],
+        "value": _value_text(claim.get("value")),
+        "time_point": time.get("point", ""),
+        "time_start": time.get("start", ""),
+        "time_end": time.get("end", ""),
+        "time_basis": time.get("basis", ""),
+        "verdict": claim["verdict"]["rating"],
+        "rank": claim.get("rank", "normal"),
+        "sources": ";".join(dict.fromkeys(ev["source"] for ev in claim["evidence"])),
+        "statement_ar": claim["statement"]["ar"],
+        "statement_en": claim["statement"]["en"],
+    }
+
+
+def write_export(ds: Dataset, out_dir: Path) -> list[Path]:
+    """Write <kind>.json for every kind and claims.csv; return the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, records in ds.records.items():
+        items = [dict(rec.data, file=rec.path) for _, rec in sorted(records.items())]
+        path = out_dir / f"{FOLDER_OF[kind]}.json"
+        path.write_text(json.dumps(items, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+        written.append(path)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for _, rec in sorted(ds.claims.items()):
+        writer.writerow(claim_row(rec.data))
+    path = out_dir / "claims.csv"
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    written.append(path)
+    return written

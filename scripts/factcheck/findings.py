@@ -1,0 +1,65 @@
+"""Findings are data: every problem the tools detect is one `Finding`, never a print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from string import Formatter
+
+from . import codes
+
+Pointer = tuple  # keys and list indexes from the record's root, e.g. ("evidence", 0, "quote")
+
+
+class _Lenient(Formatter):
+    """Leave a template field visible rather than crash when a finding lacks it."""
+
+    def get_value(self, key, args, kwargs):
+        return kwargs.get(key, "{" + str(key) + "}") if isinstance(key, str) else super().get_value(key, args, kwargs)
+
+
+_fmt = _Lenient()
+
+
+@dataclass
+class Finding:
+    code: str
+    path: str  # relative to the repository root, with forward slashes
+    message: str
+    hint: str
+    severity: str
+    line: int | None = None
+    col: int | None = None
+    pointer: Pointer | None = None  # resolved to line/col lazily, only for files with findings
+    on_key: bool = False  # point at the key itself, not its value (unknown keys)
+    related: list[tuple[str, int | None]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return codes.get(self.code).title
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "message": self.message,
+            "hint": self.hint,
+            "related": [{"path": p, "line": ln} for p, ln in self.related],
+        }
+
+
+def make(code: str, path: str, *, line=None, col=None, pointer=None, on_key=False, **fields) -> Finding:
+    c = codes.get(code)
+    return Finding(
+        code=code,
+        path=path,
+        message=_fmt.format(c.message, **fields),
+        hint=_fmt.format(c.hint, **fields),
+        severity=c.severity,
+        line=line,
+        col=col,
+        pointer=tuple(pointer) if pointer is not None else None,
+        on_key=on_key,
+    )

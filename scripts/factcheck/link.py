@@ -1,0 +1,258 @@
+"""Cross-record checks: ids, dates, references, stored articles and quotes."""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import hashlib
+import re
+
+from . import findings as F
+from .dataset import FOLDER_OF, Article, Dataset, Record
+from .textnorm import find_fragments, normalize, quote_fragments
+
+# ---------------------------------------------------------------- ids
+
+
+def check_ids(candidates: list[Record]) -> list[F.Finding]:
+    """Ids equal file names and are unique per kind. `candidates` holds every record with an id."""
+    out, first = [], {}
+    for rec in candidates:
+        stem = rec.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        if rec.id != stem:
+            out.append(F.make("FC201", rec.path, pointer=("id",), id=rec.id, stem=stem))
+        key = (rec.kind, rec.id)
+        if key in first:
+            out.append(F.make("FC202", rec.path, pointer=("id",), kind=rec.kind, id=rec.id, other=first[key].path))
+        else:
+            first[key] = rec
+    return out
+
+
+# ---------------------------------------------------------------- dates
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """Earliest and latest day a truncated ISO date can mean, or None if it does not exist."""
+    m = _DATE.match(value)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if month is None:
+        return (year, 1, 1), (year, 12, 31)
+    month = int(month)
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return (year, month, 1), (year, month, last)
+    day = int(day)
+    if not 1 <= day <= last:
+        return None
+    return (year, month, day), (year, month, day)
+
+
+def _date_fields(rec: Record):
+    """(pointer, value) of every date a record holds."""
+    data = rec.data
+    if rec.kind == "claim":
+        for key in ("point", "start", "end"):
+            if key in data.get("time", {}):
+                yield ("time", key), data["time"][key]
+        if "date" in data.get("value", {}):
+            yield ("value", "date"), data["value"]["date"]
+    elif rec.kind == "source":
+        for key in ("date", "not_before", "not_after"):
+            if key in data["published"]:
+                yield ("published", key), data["published"][key]
+
+
+def check_dates(rec: Record) -> list[F.Finding]:
+    out, bounds = [], {}
+    for pointer, value in _date_fields(rec):
+        b = date_bounds(value)
+        if b is None:
+            out.append(F.make("FC110", rec.path, pointer=pointer, date=value))
+        else:
+            bounds[pointer] = b
+    for start, end in ((("time", "start"), ("time", "end")),
+                       (("published", "not_before"), ("published", "not_after"))):
+        if start in bounds and end in bounds and bounds[end][1] < bounds[start][0]:
+            out.append(F.make("FC111", rec.path, pointer=end, end_field=end[-1], end=rec.data[end[0]][end[1]],
+                              start_field=start[-1], start=rec.data[start[0]][start[1]]))
+    return out
+
+
+# ---------------------------------------------------------------- references
+
+
+def _references(rec: Record):
+    """(pointer, kind, id) of every reference a record makes."""
+    d = rec.data
+    if rec.kind == "claim":
+        yield ("subject",), "entity", d["subject"]
+        yield ("property",), "property", d["property"]
+        if "entity" in d.get("value", {}):
+            yield ("value", "entity"), "entity", d["value"]["entity"]
+        if "attribution" in d:
+            yield ("attribution",), "claim", d["attribution"]
+        for i, ev in enumerate(d["evidence"]):
+            yield ("evidence", i, "source"), "source", ev["source"]
+    elif rec.kind == "entity":
+        if "parent" in d:
+            yield ("parent",), "entity", d["parent"]
+        for i, alias in enumerate(d["aliases"]):
+            if "source" in alias:
+                yield ("aliases", i, "source"), "source", alias["source"]
+    elif rec.kind == "contradiction":
+        for i, cid in enumerate(d["claims"]):
+            yield ("claims", i), "claim", cid
+        if "preferred_claim" in d:
+            yield ("preferred_claim",), "claim", d["preferred_claim"]
+
+
+def check_references(ds: Dataset, known: dict[str, set[str]], rec: Record) -> list[F.Finding]:
+    """Every reference of `rec` names an existing record of the right kind and type.
+
+    `known` holds the ids of every record that loaded, valid or not, so that one broken record
+    does not make every reference to it dangle.
+    """
+    out = []
+    for pointer, kind, ref in _references(rec):
+        if ref not in known[kind]:
+            close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.75)
+            out.append(F.make("FC203", rec.path, pointer=pointer, field=".".join(map(str, pointer)),
+                              kind=kind, ref=ref, folder=f"facts/{FOLDER_OF[kind]}/",
+                              suggestion=f" Did you mean '{close[0]}'?" if close else ""))
+    if rec.kind == "claim":
+        out.extend(_check_claim_types(ds, rec))
+    elif rec.kind == "contradiction":
+        d = rec.data
+        if "preferred_claim" in d and d["preferred_claim"] not in d["claims"]:
+            out.append(F.make("FC204", rec.path, pointer=("preferred_claim",),
+                              problem=f"preferred_claim '{d['preferred_claim']}' is not one of `claims`",
+                              fix="Add it to `claims` or name one of the listed claims."))
+    return out
+
+
+def _check_claim_types(ds: Dataset, rec: Record):
+    prop = ds.properties.get(rec.data["property"])
+    if prop is None:
+        return
+    pid, value = prop.id, rec.data.get("value")
+    expected = prop.data["value_type"]
+    given = next(iter(value)) if value else "none"
+    if given != expected:
+        fix = ("Remove `value`: the claim's time carries this fact." if expected == "none"
+               else f"Give `value: {{{expected}: …}}`.")
+        yield F.make("FC204", rec.path, pointer=("value",) if value else ("property",),
+                     problem=f"property '{pid}' takes a value of type {expected}, the claim gives {given}", fix=fix)
+    subject = ds.entities.get(rec.data["subject"])
+    allowed = prop.data.get("subject_types")
+    if subject and allowed and subject.data["type"] not in allowed:
+        yield F.make("FC204", rec.path, pointer=("subject",),
+                     problem=f"property '{pid}' takes a subject of type {' or '.join(allowed)}; "
+                             f"'{subject.id}' is a {subject.data['type']}",
+                     fix="Choose another property or subject (see facts/properties/).")
+    allowed = prop.data.get("value_types")
+    target = ds.entities.get((value or {}).get("entity", ""))
+    if target and allowed and target.data["type"] not in allowed:
+        yield F.make("FC204", rec.path, pointer=("value", "entity"),
+                     problem=f"property '{pid}' takes a value of type {' or '.join(allowed)}; "
+                             f"'{target.id}' is a {target.data['type']}",
+                     fix="Choose another property or value (see facts/properties/).")
+    attributed = ds.claims.get(rec.data.get("attribution", ""))
+    if attributed and attributed.data["property"] != "stated":
+        yield F.make("FC204", rec.path, pointer=("attribution",),
+                     problem=f"attribution '{attributed.id}' is not a `stated` claim",
+                     fix="Point `attribution` at the claim that records who said it (property `stated`).")
+
+
+# ---------------------------------------------------------------- stored articles and quotes
+
+
+def check_articles(ds: Dataset) -> list[F.Finding]:
+    """Read each source's stored article, verify its hash and keep it for quote checks."""
+    out = []
+    root = ds.root.resolve()
+    for src in ds.sources.values():
+        if not src.valid:
+            continue
+        rel = src.data["file"]
+        file = (root / rel).resolve()
+        if not file.is_relative_to(root / "seeds"):
+            out.append(F.make("FC304", src.path, pointer=("file",), file=rel, problem="is outside seeds/"))
+            continue
+        try:
+            raw = file.read_bytes()
+        except OSError:
+            out.append(F.make("FC304", src.path, pointer=("file",), file=rel, problem="does not exist"))
+            continue
+        actual = hashlib.sha256(raw).hexdigest()
+        if actual != src.data["sha256"]:
+            out.append(F.make("FC303", src.path, pointer=("sha256",), file=rel, actual=actual,
+                              expected=src.data["sha256"]))
+        try:
+            ds.articles[src.id] = Article(rel, raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(F.make("FC304", src.path, pointer=("file",), file=rel, problem="is not UTF-8 text"))
+    return out
+
+
+def closest_passage(quote: str, paragraph: str) -> str:
+    """The run of words in `paragraph` most like `quote`, to show a contributor what differs."""
+    words, n = paragraph.split(), max(1, len(quote.split()))
+    if len(words) <= n:
+        return paragraph
+    windows = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+    target = normalize(quote)
+    return max(windows, key=lambda w: difflib.SequenceMatcher(None, normalize(w), target, autojunk=False).ratio())
+
+
+def _quoted_spans(rec: Record):
+    """(pointer, source id, quote, paragraph) of every quote a record makes of an article."""
+    if rec.kind == "claim":
+        for i, ev in enumerate(rec.data["evidence"]):
+            yield ("evidence", i), ev["source"], ev["quote"], ev["paragraph"]
+    elif rec.kind == "source":
+        for i, item in enumerate(rec.data.get("uncovered", [])):
+            yield ("uncovered", i), rec.id, item["quote"], item["paragraph"]
+
+
+def check_quotes(ds: Dataset, rec: Record) -> list[F.Finding]:
+    """Every quote of `rec` stands in its article, in the paragraph it names."""
+    out = []
+    for pointer, source_id, quote, given in _quoted_spans(rec):
+        article = ds.articles.get(source_id)
+        if article is not None:  # a dangling or unreadable source is reported elsewhere
+            out.extend(_check_quote(rec, pointer, source_id, quote, given, article))
+    if rec.kind == "source" and rec.id in ds.articles:
+        count = len(ds.articles[rec.id].paragraphs)
+        for i, item in enumerate(rec.data.get("page_chrome", [])):
+            if item["paragraph"] > count:
+                out.append(F.make("FC305", rec.path, pointer=("page_chrome", i, "paragraph"),
+                                  source=rec.id, count=count, given=item["paragraph"]))
+    return out
+
+
+def _check_quote(rec, pointer, source_id, quote, given, article: Article):
+    fragments = quote_fragments(quote)
+    count = len(article.paragraphs)
+    if given > count:
+        yield F.make("FC305", rec.path, pointer=pointer + ("paragraph",), source=source_id, count=count, given=given)
+        return
+    if find_fragments(fragments, article.normalized[given - 1]):
+        return
+    found = next((i + 1 for i, p in enumerate(article.normalized) if find_fragments(fragments, p)), None)
+    if found is not None:
+        yield F.make("FC302", rec.path, pointer=pointer + ("paragraph",), source=source_id, found=found, given=given)
+        return
+    # Not found anywhere: show the closest passage of the paragraph that shares most words.
+    quote_words = set(normalize(quote).split())
+    best = max(range(count), key=lambda i: len(quote_words & set(article.normalized[i].split())))
+    yield F.make("FC301", rec.path, pointer=pointer + ("quote",), source=source_id,
+                 file=article.file, paragraph=best + 1,
+                 closest=closest_passage(quote, article.paragraphs[best]))
+

@@ -1,0 +1,177 @@
+"""Strict YAML loading: safe, UTF-8 only, no duplicate keys, tags, anchors or aliases; dates stay text.
+
+The fast path is libyaml (CSafeLoader) without positions. Positions are computed later, and only
+for files that have findings (see `positions.py`). A file that fails to load does not stop the run:
+the failure comes back as findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import findings as F
+from .textnorm import forbidden_characters
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 32
+
+try:
+    _Base = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+
+class LoadError(Exception):
+    """A problem with a YAML file, carried as a finding."""
+
+    def __init__(self, finding: F.Finding):
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+class _RecordLoader(_Base):
+    """YAML 1.2-like core schema: str, int, float, bool (true/false), null, lists and mappings."""
+
+    path = "<string>"
+
+    def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep)
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise LoadError(F.make("FC009", self.path, line=key_node.start_mark.line + 1,
+                                       col=key_node.start_mark.column + 1, key=repr(key)))
+            if key in seen:
+                raise LoadError(F.make("FC002", self.path, line=key_node.start_mark.line + 1,
+                                       col=key_node.start_mark.column + 1, key=key, first_line=seen[key]))
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep)
+
+    def construct_undefined(self, node):
+        raise LoadError(F.make("FC003", self.path, line=node.start_mark.line + 1,
+                               col=node.start_mark.column + 1, tag=node.tag))
+
+
+_RecordLoader.yaml_constructors = {
+    tag: ctor
+    for tag, ctor in yaml.SafeLoader.yaml_constructors.items()
+    if tag is None or tag.rsplit(":", 1)[-1] in {"null", "bool", "int", "float", "str", "seq", "map"}
+}
+_RecordLoader.add_constructor(None, _RecordLoader.construct_undefined)
+_RecordLoader.add_constructor("tag:yaml.org,2002:map", _RecordLoader.construct_yaml_map)
+_RecordLoader.yaml_implicit_resolvers = {}
+for _tag, _regex, _first in [
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    ("float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]:
+    _RecordLoader.add_implicit_resolver("tag:yaml.org,2002:" + _tag, re.compile(_regex), list(_first))
+
+
+@dataclass
+class LoadedFile:
+    path: str  # relative to the root, forward slashes
+    text: str | None = None
+    data: object = None
+    findings: list[F.Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _scan_anchors(text: str, path: str) -> None:
+    """Reject anchors and aliases (the billion-laughs vector) without expanding anything."""
+    for event in yaml.parse(text, Loader=_Base):
+        name = getattr(event, "anchor", None)
+        if name is not None:
+            what = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+            raise LoadError(F.make("FC004", path, line=event.start_mark.line + 1,
+                                   col=event.start_mark.column + 1, what=what, name=name))
+
+
+def _depth_ok(data, limit: int) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return True
+
+
+def parse_text(text: str, path: str):
+    """Parse a record's text; raises LoadError."""
+    for offset, cp, name in forbidden_characters(text):
+        line, col = _line_col(text, offset)
+        raise LoadError(F.make("FC007", path, line=line, col=col, name=name, codepoint=cp))
+    if "&" in text or "*" in text:
+        try:
+            _scan_anchors(text, path)
+        except yaml.YAMLError:
+            pass  # reported with its position by the load below
+    loader = _RecordLoader(text)
+    loader.path = path
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = " ".join(x for x in (exc.context, exc.problem) if x)
+        raise LoadError(F.make("FC001", path, line=mark.line + 1 if mark else None,
+                               col=mark.column + 1 if mark else None, problem=problem)) from None
+    except yaml.YAMLError as exc:
+        raise LoadError(F.make("FC001", path, problem=str(exc))) from None
+    except RecursionError:
+        raise LoadError(F.make("FC001", path, line=1, col=1, problem="nesting too deep")) from None
+    finally:
+        loader.dispose()
+    if not _depth_ok(data, MAX_DEPTH):
+        raise LoadError(F.make("FC001", path, line=1, col=1, problem=f"nesting deeper than {MAX_DEPTH} levels"))
+    if not isinstance(data, dict):
+        found = "nothing" if data is None else f"a {type(data).__name__}"
+        raise LoadError(F.make("FC008", path, line=1, col=1, found=found))
+    return data
+
+
+def decode(raw: bytes, path: str) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadError(F.make("FC005", path, line=1, col=1, size=len(raw), limit=MAX_FILE_BYTES))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LoadError(F.make("FC006", path, line=1, col=1, problem="it starts with a byte-order mark"))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(F.make("FC006", path, line=1, col=1, problem="it is UTF-16"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8", "replace")
+        line, col = _line_col(good, len(good))
+        raise LoadError(F.make("FC006", path, line=line, col=col,
+                               problem=f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not UTF-8")) from None
+
+
+def load_file(file: Path, rel: str) -> LoadedFile:
+    loaded = LoadedFile(rel)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:  # don't read a huge file into memory to reject it
+            raise LoadError(F.make("FC005", rel, line=1, col=1, size=size, limit=MAX_FILE_BYTES))
+        loaded.text = decode(file.read_bytes(), rel)
+        loaded.data = parse_text(loaded.text, rel)
+    except LoadError as exc:
+        loaded.findings.append(exc.finding)
+    return loaded

@@ -1,0 +1,113 @@
+"""Schema validation: a fast gate (jsonschema-rs) and, for the few invalid records, detailed
+findings from the reference implementation (jsonschema), which keeps the failing subschema at hand
+for precise messages and hints."""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+
+import jsonschema_rs
+
+from . import findings as F
+
+KINDS = ("claim", "entity", "source", "contradiction", "property")
+URN = "urn:factcheck:schema:"
+
+
+class Schemas:
+    def __init__(self, schema_dir: Path):
+        self.documents = {
+            p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted(schema_dir.glob("*.schema.json"))
+        }
+        registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.documents.values()])
+        self._fast = {k: jsonschema_rs.Draft202012Validator(self.documents[k], registry=registry) for k in KINDS}
+
+    @cached_property
+    def _detailed(self):
+        from jsonschema import Draft202012Validator
+        from referencing import Registry, Resource
+
+        registry = Registry().with_resources(
+            (doc["$id"], Resource.from_contents(doc)) for doc in self.documents.values())
+        return {k: Draft202012Validator(self.documents[k], registry=registry) for k in KINDS}
+
+    def labels(self, kind: str, field: str) -> dict:
+        """The `x-labels` of an enumerated field, e.g. labels('claim', 'verdict.rating')."""
+        node = self.documents[kind]
+        for part in field.split("."):
+            node = node["properties"][part]
+        return node.get("x-labels", {})
+
+    def validate(self, kind: str, data, path: str) -> list[F.Finding]:
+        if self._fast[kind].is_valid(data):
+            return []
+        errors = sorted(self._detailed[kind].iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        out = []
+        for error in errors:
+            out.extend(_leaf_findings(error, path))
+        return _dedupe(out)
+
+
+def _dedupe(items):
+    seen, out = set(), []
+    for f in items:
+        key = (f.code, f.pointer, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _describe(schema: dict) -> str:
+    return schema.get("description", "").split(". ")[0].rstrip(".") + "." if schema.get("description") else ""
+
+
+_TYPE_NAMES = {"string": "text", "object": "a mapping", "array": "a list", "integer": "a whole number",
+               "number": "a number", "boolean": "true or false", "null": "empty"}
+
+
+def _actual_type(value) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
+            float: "a number", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def _leaf_findings(error, path):
+    """Turn one jsonschema error into findings; combinators are reduced to their most useful branch."""
+    pointer = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    v = error.validator
+    where = ".".join(map(str, pointer)) or "the record"
+    if v in ("anyOf", "oneOf") and error.context:
+        from jsonschema.exceptions import best_match
+        yield from _leaf_findings(best_match(error.context), path)
+    elif v == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        for key in sorted(set(error.instance) - set(allowed)):
+            yield F.make("FC101", path, pointer=pointer + (key,), on_key=True, key=key,
+                         allowed=", ".join(allowed) or "nothing")
+    elif v == "required":
+        props = schema.get("properties", {})
+        for key in error.validator_value:
+            if isinstance(error.instance, dict) and key not in error.instance:
+                yield F.make("FC102", path, pointer=pointer, key=key,
+                             description=_describe(props.get(key, {})) or "see the schema reference.")
+    elif v == "type":
+        expected = error.validator_value
+        expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        yield F.make("FC103", path, pointer=pointer, what=where, expected=expected,
+                     actual=_actual_type(error.instance), description=_describe(schema))
+    elif v in ("enum", "const"):
+        options = error.validator_value if v == "enum" else [error.validator_value]
+        yield F.make("FC104", path, pointer=pointer, value=json.dumps(error.instance, ensure_ascii=False),
+                     allowed="Use one of: " + ", ".join(map(str, options)) + ".")
+    elif v == "pattern":
+        examples = schema.get("examples")
+        extra = f" Examples: {', '.join(map(str, examples))}." if examples else ""
+        yield F.make("FC104", path, pointer=pointer, value=json.dumps(error.instance, ensure_ascii=False),
+                     allowed=(_describe(schema) + extra).strip())
+    else:
+        yield F.make("FC105", path, pointer=pointer, problem=f"{where}: {error.message}",
+                     description=_describe(schema) or "See the schema reference for this field.")

@@ -1,0 +1,85 @@
+"""Arabic-aware text normalisation for quote verification.
+
+Verification forgives only variation that never changes a word: Unicode composition, presentation
+forms, harakat, tatweel, invisible characters, digit forms, punctuation and quote-mark forms, and
+spacing. It never folds letters (أ/إ/آ/ا, ى/ي, ة/ه): they tell words and names apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that are never legitimate in records: bidi embeddings, overrides and isolates (the
+# "Trojan Source" set), marks and invisible formatting characters that hide or reorder text.
+FORBIDDEN_IN_RECORDS = {
+    **{cp: "bidi control" for cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    0x200E: "left-to-right mark",
+    0x200F: "right-to-left mark",
+    0x061C: "Arabic letter mark",
+    0x200B: "zero-width space",
+    0x200C: "zero-width non-joiner",
+    0x200D: "zero-width joiner",
+    0x2060: "word joiner",
+    0x00AD: "soft hyphen",
+    0xFEFF: "byte-order mark",
+}
+# C0/C1 controls other than tab and newline (CR too: records use LF line ends).
+for _cp in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)):
+    FORBIDDEN_IN_RECORDS[_cp] = "control character"
+FORBIDDEN_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(FORBIDDEN_IN_RECORDS)) + "]")
+
+_HARAKAT = [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E9), *range(0x06EA, 0x06EE)]
+_DROP = [*_HARAKAT, 0x0640, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x00AD, 0xFEFF, 0x2060,
+         *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_QUOTES = "\"'«»“”„‟‘’‚‛‹›″〝〞＂"
+_TABLE = {cp: None for cp in _DROP}
+_TABLE.update({0x0660 + i: str(i) for i in range(10)})
+_TABLE.update({0x06F0 + i: str(i) for i in range(10)})
+_TABLE.update({ord(q): '"' for q in _QUOTES})
+_TABLE.update({ord("،"): ",", ord("؛"): ";", ord("؟"): "?", 0x066B: ".", 0x066C: ",", ord("٪"): "%",
+               0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-", 0x2212: "-"})
+
+_PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFE]")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:?!)\]])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[]) ")
+_FRAGMENT_SEP = re.compile(r"\s*(?:…|\.\.\.)\s*")
+
+
+def _nfkc_char(m: re.Match) -> str:
+    return unicodedata.normalize("NFKC", m.group(0))
+
+
+def normalize(text: str) -> str:
+    """The verification form of `text`; idempotent."""
+    text = unicodedata.normalize("NFC", text)
+    if _PRESENTATION.search(text):
+        # Only presentation forms: full NFKC would also turn 10² into 102.
+        text = unicodedata.normalize("NFC", _PRESENTATION.sub(_nfkc_char, text))
+    text = text.translate(_TABLE)
+    text = _SPACES.sub(" ", text).strip()
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return _SPACE_AFTER_OPEN.sub(r"\1", text)
+
+
+def quote_fragments(quote: str) -> list[str]:
+    """A quote split at `…` into the normalised fragments that must appear in order."""
+    return [f for f in (normalize(p) for p in _FRAGMENT_SEP.split(quote)) if f]
+
+
+def find_fragments(fragments: list[str], normalized_text: str) -> bool:
+    pos = 0
+    for frag in fragments:
+        i = normalized_text.find(frag, pos)
+        if i < 0:
+            return False
+        pos = i + len(frag)
+    return True
+
+
+def forbidden_characters(text: str):
+    """Yield (offset, codepoint, name) for every character records must not contain."""
+    for m in FORBIDDEN_RE.finditer(text):
+        cp = ord(m.group(0))
+        yield m.start(), cp, FORBIDDEN_IN_RECORDS[cp]
