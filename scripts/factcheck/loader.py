@@ -69,7 +69,8 @@ _RecordLoader.yaml_implicit_resolvers = {}
 for _tag, _regex, _first in [
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
-    ("float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+    # A float needs a point or an exponent, so "010" stays text.
+    ("float", r"^[-+]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$", "-+0123456789."),
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
 ]:
     _RecordLoader.add_implicit_resolver("tag:yaml.org,2002:" + _tag, re.compile(_regex), list(_first))

@@ -1,0 +1,47 @@
+"""Shared fixtures: a throw-away copy of the repository's schemas, sources and vocabulary."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A minimal valid repository: schemas, seeds, sources, properties, entities and three claims."""
+    for folder in ("schema", "seeds", "facts/sources", "facts/properties", "facts/entities"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    shutil.copytree(FIXTURES / "claims", tmp_path / "facts/claims")
+    (tmp_path / "facts/contradictions").mkdir()
+    return tmp_path
+
+
+def run(root: Path, *args: str) -> tuple[int, str]:
+    """Run the CLI in-process against `root`; return (exit status, stdout)."""
+    out = io.StringIO()
+    with redirect_stdout(out):
+        status = main(["--root", str(root), *args])
+    return status, out.getvalue()
+
+
+def write(root: Path, rel: str, text: str | bytes) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def claim_text(rel: str = "facts/claims/c-001-902.yaml") -> str:
+    return (FIXTURES / "claims" / Path(rel).name).read_text(encoding="utf-8")

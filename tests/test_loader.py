@@ -1,0 +1,133 @@
+"""The strict loader: every kind of bad YAML is rejected with its code and line, none crashes."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import claim_text, run, write
+from factcheck.loader import MAX_FILE_BYTES, LoadError, parse_text
+
+CLAIM = "facts/claims/c-001-902.yaml"
+
+
+def codes_at(output: str) -> list[tuple[str, int, str]]:
+    """(path, line, code) of each finding line of text output."""
+    out = []
+    for line in output.splitlines():
+        if line.startswith("facts/"):
+            where, rest = line.split(": ", 1)
+            path, ln, _col = where.rsplit(":", 2)
+            out.append((path, int(ln), rest.split()[0]))
+    return out
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first occurrence of `needle` in `text`."""
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def check_one(repo, text, *, expect_code, expect_line=None):
+    write(repo, CLAIM, text)
+    status, out = run(repo, "validate")
+    assert status == 1, out
+    found = [(ln, code) for path, ln, code in codes_at(out) if path == CLAIM]
+    assert any(code == expect_code for _, code in found), out
+    if expect_line is not None:
+        assert (expect_line, expect_code) in found, out
+    return out
+
+
+def test_duplicate_key_is_rejected_with_the_second_key_line(repo):
+    text = claim_text().replace("property: signed\n", "property: signed\nproperty: held-in\n")
+    out = check_one(repo, text, expect_code="FC002", expect_line=line_of(text, "property: held-in"))
+    assert f"first on line {line_of(text, 'property: signed')}" in out
+
+
+def test_duplicate_key_nested(repo):
+    text = claim_text().replace("  basis: stated\n", "  basis: stated\n  basis: inferred\n")
+    check_one(repo, text, expect_code="FC002", expect_line=line_of(text, "basis: inferred"))
+
+
+def test_syntax_error_has_a_line(repo):
+    text = claim_text().replace("  point: '2020-10-23'", "  point: '2020-10-23")
+    check_one(repo, text, expect_code="FC001")
+
+
+def test_python_tag_is_rejected(repo):
+    text = claim_text() + "x: !!python/object/apply:os.system ['echo pwned']\n"
+    out = check_one(repo, text, expect_code="FC003", expect_line=line_of(text, "x: !!python"))
+    assert "python/object" in out
+
+
+@pytest.mark.parametrize("tag", ["!!binary aGVsbG8=", "!!timestamp 2020-10-23", "!custom x", "!!set {a: null}"])
+def test_other_tags_are_rejected(tag):
+    with pytest.raises(LoadError) as exc:
+        parse_text(f"id: x\nv: {tag}\n", "f.yaml")
+    assert exc.value.finding.code == "FC003"
+
+
+def test_alias_bomb_is_rejected_without_expanding(repo):
+    bomb = "id: c-001-902\na: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n"
+    for i in range(1, 9):
+        bomb += f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join(["*" + chr(96 + i)] * 9) + "]\n"
+    out = check_one(repo, bomb, expect_code="FC004", expect_line=2)
+    assert "anchor 'a'" in out
+
+
+def test_unused_anchor_is_rejected():
+    with pytest.raises(LoadError) as exc:
+        parse_text("id: &x y\n", "f.yaml")
+    assert exc.value.finding.code == "FC004"
+
+
+def test_oversize_file_is_rejected(repo):
+    text = claim_text() + "# " + "x" * MAX_FILE_BYTES + "\n"
+    check_one(repo, text, expect_code="FC005", expect_line=1)
+
+
+def test_non_utf8_file_is_rejected_with_its_line(repo):
+    text = claim_text()
+    write(repo, CLAIM, text.encode("utf-8").replace(b"basis: stated", b"basis: st\xe9ted"))
+    status, out = run(repo, "validate")
+    assert status == 1
+    assert (CLAIM, line_of(text, "basis: stated"), "FC006") in codes_at(out)
+
+
+@pytest.mark.parametrize("prefix, problem", [(b"\xef\xbb\xbf", "byte-order mark"), (b"\xff\xfe", "UTF-16")])
+def test_bom_and_utf16_are_rejected(repo, prefix, problem):
+    write(repo, CLAIM, prefix + claim_text().encode("utf-8"))
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC006" in out and problem in out
+
+
+def test_bidi_override_is_rejected(repo):
+    text = claim_text().replace("en: The ceasefire", "en: The \u202Eceasefire")
+    out = check_one(repo, text, expect_code="FC007", expect_line=line_of(text, "\u202E"))
+    assert "U+202E" in out
+
+
+def test_crlf_is_rejected(repo):
+    check_one(repo, claim_text().replace("\n", "\r\n"), expect_code="FC007", expect_line=1)
+
+
+def test_dates_stay_text():
+    data = parse_text("id: x\nd: 2020-10-23\nn: 12:30\no: 010\nb: yes\n", "f.yaml")
+    assert data == {"id": "x", "d": "2020-10-23", "n": "12:30", "o": "010", "b": "yes"}
+
+
+def test_non_string_key_is_rejected():
+    with pytest.raises(LoadError) as exc:
+        parse_text("id: x\n1: y\n", "f.yaml")
+    assert exc.value.finding.code == "FC009"
+
+
+def test_deep_nesting_is_rejected():
+    with pytest.raises(LoadError) as exc:
+        parse_text("a: " + "[" * 200 + "]" * 200 + "\n", "f.yaml")
+    assert exc.value.finding.code == "FC001"
+
+
+def test_a_list_is_not_a_record():
+    with pytest.raises(LoadError) as exc:
+        parse_text("- a\n- b\n", "f.yaml")
+    assert exc.value.finding.code == "FC008"
