@@ -48,7 +48,7 @@ def discover(root: Path) -> tuple[list[tuple[Path, str]], list[F.Finding]]:
         rel = file.relative_to(root).as_posix()
         parts = file.relative_to(facts).parts
         if len(parts) < 2 or parts[0] not in FOLDERS or file.suffix != ".yaml":
-            misplaced.append(F.make("FC010", rel, line=1, col=1, path=rel))
+            misplaced.append(F.make("FC010", rel, line=1, col=1, file=rel))
         else:
             files.append((file, rel))
     return files, misplaced

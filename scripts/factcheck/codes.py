@@ -42,7 +42,7 @@ _CODES = [
          "Start the file with `id: <file name>` and write the record's keys at the left margin."),
     Code("FC009", ERROR, "mapping key", "mapping key {key} must be text",
          "Write the key as plain words, e.g. `paragraph:` not `1:`."),
-    Code("FC010", ERROR, "misplaced file", "'{path}' is not in a record folder",
+    Code("FC010", ERROR, "misplaced file", "'{file}' is not in a record folder",
          "Records live in facts/claims/, facts/entities/, facts/sources/, facts/contradictions/ or facts/properties/ and end in .yaml."),
     # 1xx: schema
     Code("FC101", ERROR, "unknown key", "unknown key '{key}'",
