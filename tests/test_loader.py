@@ -131,3 +131,10 @@ def test_a_list_is_not_a_record():
     with pytest.raises(LoadError) as exc:
         parse_text("- a\n- b\n", "f.yaml")
     assert exc.value.finding.code == "FC008"
+
+
+def test_very_deep_flow_nesting_is_refused_before_libyaml_sees_it():
+    """libyaml's composer would crash the whole process (SIGSEGV) at this depth."""
+    with pytest.raises(LoadError) as exc:
+        parse_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", "f.yaml")
+    assert exc.value.finding.code == "FC001"

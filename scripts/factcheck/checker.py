@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,19 +39,24 @@ def find_root(start: Path | None = None) -> Path:
     return here
 
 
-def discover(root: Path) -> tuple[list[tuple[Path, str]], list[F.Finding]]:
-    """Every record file under facts/, and findings for files in the wrong place."""
+def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[F.Finding]]:
+    """(file, path relative to root, kind) of every record under facts/, and findings for files
+    in the wrong place."""
     files, misplaced = [], []
     facts = root / "facts"
-    for file in sorted(facts.rglob("*")):
-        if not file.is_file() or file.name.startswith("."):
-            continue
-        rel = file.relative_to(root).as_posix()
-        parts = file.relative_to(facts).parts
-        if len(parts) < 2 or parts[0] not in FOLDERS or file.suffix != ".yaml":
-            misplaced.append(F.make("FC010", rel, line=1, col=1, file=rel))
-        else:
-            files.append((file, rel))
+    for dirpath, dirnames, filenames in os.walk(facts):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel_dir = Path(dirpath).relative_to(root).as_posix()
+        parts = rel_dir.split("/")
+        kind = FOLDERS.get(parts[1]) if len(parts) > 1 else None
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            rel = f"{rel_dir}/{name}"
+            if kind is None or not name.endswith(".yaml"):
+                misplaced.append(F.make("FC010", rel, line=1, col=1, file=rel))
+            else:
+                files.append((Path(dirpath, name), rel, kind))
     return files, misplaced
 
 
@@ -65,14 +71,13 @@ def check(root: Path, only: list[str] | None = None) -> Result:
     dataset = Dataset(root)
     texts: dict[str, str] = {}
     with_ids: list[Record] = []
-    for file, rel in files:
+    for file, rel, kind in files:
         loaded = load_file(file, rel)
         findings.extend(loaded.findings)
         if loaded.text is not None:
             texts[rel] = loaded.text
         if not loaded.ok:
             continue
-        kind = FOLDERS[file.relative_to(root / "facts").parts[0]]
         data = loaded.data
         problems = schemas.validate(kind, data, rel)
         findings.extend(problems)

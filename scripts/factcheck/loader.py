@@ -33,25 +33,32 @@ class LoadError(Exception):
         self.finding = finding
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _RecordLoader(_Base):
     """YAML 1.2-like core schema: str, int, float, bool (true/false), null, lists and mappings."""
 
     path = "<string>"
 
     def construct_mapping(self, node, deep=False):
+        # Replaces SafeConstructor's: keys are read straight from their nodes (records only have
+        # text keys), which both rejects duplicates with their position and costs less.
         if not isinstance(node, yaml.MappingNode):
             return super().construct_mapping(node, deep)
-        seen: dict = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _STR):
                 raise LoadError(F.make("FC009", self.path, line=key_node.start_mark.line + 1,
-                                       col=key_node.start_mark.column + 1, key=repr(key)))
-            if key in seen:
+                                       col=key_node.start_mark.column + 1, key=repr(key_node.value)))
+            key = key_node.value
+            if key in mapping:
+                first = next(k for k, _ in node.value if k.value == key)
                 raise LoadError(F.make("FC002", self.path, line=key_node.start_mark.line + 1,
-                                       col=key_node.start_mark.column + 1, key=key, first_line=seen[key]))
-            seen[key] = key_node.start_mark.line + 1
-        return super().construct_mapping(node, deep)
+                                       col=key_node.start_mark.column + 1, key=key,
+                                       first_line=first.start_mark.line + 1))
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
 
     def construct_undefined(self, node):
         raise LoadError(F.make("FC003", self.path, line=node.start_mark.line + 1,
@@ -103,16 +110,20 @@ def _scan_anchors(text: str, path: str) -> None:
                                    col=event.start_mark.column + 1, what=what, name=name))
 
 
-def _depth_ok(data, limit: int) -> bool:
-    stack = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > limit:
-            return False
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
+def _flow_nesting_ok(text: str, limit: int) -> bool:
+    """libyaml's C composer recurses once per level of `[`/`{` nesting and crashes the process
+    (not a Python error) past some tens of thousands, so deep flow nesting is refused before
+    parsing. Block nesting needs indentation, which the file-size limit keeps shallow."""
+    if text.count("[") + text.count("{") <= limit:
+        return True
+    depth = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > limit:
+                return False
+        elif ch in "]}":
+            depth = max(0, depth - 1)
     return True
 
 
@@ -121,6 +132,8 @@ def parse_text(text: str, path: str):
     for offset, cp, name in forbidden_characters(text):
         line, col = _line_col(text, offset)
         raise LoadError(F.make("FC007", path, line=line, col=col, name=name, codepoint=cp))
+    if not _flow_nesting_ok(text, MAX_DEPTH):
+        raise LoadError(F.make("FC001", path, line=1, col=1, problem=f"nesting deeper than {MAX_DEPTH} levels"))
     if "&" in text or "*" in text:
         try:
             _scan_anchors(text, path)
@@ -137,12 +150,8 @@ def parse_text(text: str, path: str):
                                col=mark.column + 1 if mark else None, problem=problem)) from None
     except yaml.YAMLError as exc:
         raise LoadError(F.make("FC001", path, problem=str(exc))) from None
-    except RecursionError:
-        raise LoadError(F.make("FC001", path, line=1, col=1, problem="nesting too deep")) from None
     finally:
         loader.dispose()
-    if not _depth_ok(data, MAX_DEPTH):
-        raise LoadError(F.make("FC001", path, line=1, col=1, problem=f"nesting deeper than {MAX_DEPTH} levels"))
     if not isinstance(data, dict):
         found = "nothing" if data is None else f"a {type(data).__name__}"
         raise LoadError(F.make("FC008", path, line=1, col=1, found=found))
