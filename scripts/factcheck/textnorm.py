@@ -68,14 +68,20 @@ def quote_fragments(quote: str) -> list[str]:
     return [f for f in (normalize(p) for p in _FRAGMENT_SEP.split(quote)) if f]
 
 
-def find_fragments(fragments: list[str], normalized_text: str) -> bool:
-    pos = 0
+def fragment_spans(fragments: list[str], normalized_text: str) -> list[tuple[int, int]] | None:
+    """Where the fragments stand, in order, in `normalized_text`; None if they do not."""
+    spans, pos = [], 0
     for frag in fragments:
         i = normalized_text.find(frag, pos)
         if i < 0:
-            return False
+            return None
         pos = i + len(frag)
-    return True
+        spans.append((i, pos))
+    return spans
+
+
+def find_fragments(fragments: list[str], normalized_text: str) -> bool:
+    return fragment_spans(fragments, normalized_text) is not None
 
 
 def forbidden_characters(text: str):
