@@ -9,6 +9,8 @@ from pathlib import Path
 from . import findings as F
 from . import link
 from .codes import ERROR, WARNING
+from .consistency import Consistency
+from .consistency import check as check_consistency
 from .dataset import FOLDERS, Dataset, Record
 from .loader import load_file
 from .positions import PositionIndex
@@ -20,6 +22,7 @@ class Result:
     dataset: Dataset
     findings: list[F.Finding] = field(default_factory=list)
     files_checked: int = 0
+    consistency: Consistency | None = None
 
     @property
     def errors(self) -> list[F.Finding]:
@@ -96,12 +99,20 @@ def check(root: Path, only: list[str] | None = None) -> Result:
         findings.extend(_guarded(rec, link.check_references, dataset, known, rec))
         findings.extend(_guarded(rec, link.check_quotes, dataset, rec))
 
+    valid = dataset.valid_only()
+    consistency = None
+    if not any(f.severity == ERROR for f in findings):
+        # The rules compare records, so they run on a dataset whose every record is sound.
+        consistency = check_consistency(valid)
+        findings.extend(consistency.undocumented)
+        findings.extend(consistency.stale)
+
     if only:
         prefixes = [p.rstrip("/") for p in only]
         findings = [f for f in findings if any(f.path == p or f.path.startswith(p + "/") for p in prefixes)]
     resolve_positions(findings, texts)
     findings.sort(key=lambda f: (f.path, f.line or 0, f.col or 0, f.code))
-    return Result(dataset.valid_only(), findings, len(files))
+    return Result(valid, findings, len(files), consistency)
 
 
 def _guarded(rec: Record, check_fn, *args) -> list[F.Finding]:

@@ -81,6 +81,36 @@ _CODES = [
          "Count non-empty lines of the stored article from 1."),
 ]
 
+_DOCUMENT = ("Document it: add facts/contradictions/<id>.yaml naming {involved} with `detected_by: {code}`, "
+             "a resolution type and an explanation in both languages (or deprecate a claim that is wrong, with `rank_reason`).")
+_CODES += [
+    # 4xx: consistency across records (rules); each finding must be documented by a contradiction record
+    Code("FC401", ERROR, "single value", "{subject} has two values for '{property}' at overlapping times: {values}",
+         _DOCUMENT),
+    Code("FC402", ERROR, "single holder", "'{property}' {value} has two subjects at overlapping times: {subjects}",
+         _DOCUMENT),
+    Code("FC403", ERROR, "event dates differ", "event {event} is given dates that cannot both hold: {dates}",
+         _DOCUMENT),
+    Code("FC405", ERROR, "counts differ", "{subject} is given different counts at overlapping times: {amounts}",
+         _DOCUMENT),
+    Code("FC406", ERROR, "shared name", "the name '{name}' belongs to several entities: {owners}",
+         _DOCUMENT),
+    Code("FC407", ERROR, "unlisted spelling", "the quote names {subject} as '{spelling}', which is not among its names",
+         "Add `{{text: {spelling}, lang: ar, kind: spelling, source: {source}}}` to its aliases (kind `error` with a "
+         "note if the spelling is wrong), or fix the claim's subject if it is someone else."),
+    Code("FC408", ERROR, "calendar mismatch", "{where}: {problem}", _DOCUMENT),
+    Code("FC409", ERROR, "relative date", "'{written}' does not fit {source}'s publication date ({published})",
+         _DOCUMENT),
+    Code("FC410", ERROR, "reported before it happened", "{source} (published {published}) reports this as past, "
+         "but the claim's time is later", "Check the claim's time; if the source describes a plan, use a property "
+         "that may lie in the future (e.g. `scheduled`). " + _DOCUMENT),
+    Code("FC411", ERROR, "holder before the body exists", "{holder} holds {post} before {body} was established",
+         _DOCUMENT),
+    Code("FC412", ERROR, "source contradicts itself", "within {source}: {inner}", _DOCUMENT),
+    Code("FC490", WARNING, "stale contradiction", "contradiction {id} (detected_by {detected_by}) matches no finding",
+         "If the conflict is gone, delete the record; if a reader found it, set `detected_by: manual`."),
+]
+
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
 
 

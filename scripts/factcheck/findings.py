@@ -32,6 +32,11 @@ class Finding:
     pointer: Pointer | None = None  # resolved to line/col lazily, only for files with findings
     on_key: bool = False  # point at the key itself, not its value (unknown keys)
     related: list[tuple[str, int | None]] = field(default_factory=list)
+    # What a consistency finding is about; a contradiction record documents it by naming them.
+    claims: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    documented_by: str | None = None
 
     @property
     def title(self) -> str:
@@ -47,11 +52,18 @@ class Finding:
             "message": self.message,
             "hint": self.hint,
             "related": [{"path": p, "line": ln} for p, ln in self.related],
+            "claims": list(self.claims),
+            "entities": list(self.entities),
+            "sources": list(self.sources),
+            "documented_by": self.documented_by,
         }
 
 
-def make(code: str, path: str, *, line=None, col=None, pointer=None, on_key=False, **fields) -> Finding:
+def make(code: str, path: str, *, line=None, col=None, pointer=None, on_key=False, related=(),
+         claims=(), entities=(), sources=(), **fields) -> Finding:
     c = codes.get(code)
+    fields.setdefault("code", code)
+    fields.setdefault("involved", _involved(claims, entities, sources))
     return Finding(
         code=code,
         path=path,
@@ -62,4 +74,14 @@ def make(code: str, path: str, *, line=None, col=None, pointer=None, on_key=Fals
         col=col,
         pointer=tuple(pointer) if pointer is not None else None,
         on_key=on_key,
+        related=list(related),
+        claims=tuple(claims),
+        entities=tuple(entities),
+        sources=tuple(sources),
     )
+
+
+def _involved(claims, entities, sources) -> str:
+    parts = [f"{key}: [{', '.join(ids)}]" for key, ids in
+             (("claims", claims), ("entities", entities), ("sources", sources)) if ids]
+    return " and ".join(parts) or "the records involved"

@@ -84,6 +84,22 @@ def find_fragments(fragments: list[str], normalized_text: str) -> bool:
     return fragment_spans(fragments, normalized_text) is not None
 
 
+_SEARCH_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_PREFIXED = re.compile(r"^(?:و|ف)?(?:ب|ك|ل)?ال(?=\w{3})|^(?:و|ف)(?=ال\w{3})")
+
+
+def fold_word(word: str) -> str:
+    word = word.translate(_SEARCH_FOLD)
+    return _PREFIXED.sub("", word)
+
+
+def fold_for_search(text: str) -> str:
+    """An aggressive fold for search and name matching, applied on top of the verification form:
+    alef forms, ى/ي, ة/ه, hamza seats, and the prefixes و/ف + ب/ك/ل + ال. Never use it to verify a
+    quote: it makes different words equal."""
+    return " ".join(fold_word(w) for w in normalize(text).split(" ") if w)
+
+
 def forbidden_characters(text: str):
     """Yield (offset, codepoint, name) for every character records must not contain."""
     for m in FORBIDDEN_RE.finditer(text):

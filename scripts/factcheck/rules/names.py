@@ -1,0 +1,78 @@
+"""Rule 4: names (FC406, FC407).
+
+FC406: one name or alias text (in verification form) belongs to two entities, so a reader or a
+search cannot tell which is meant — typically a bare surname shared by relatives.
+FC407: a claim's quote names its subject (a person) by a spelling close to, but not among, the
+entity's names: a new spelling to record as an alias, or a different person.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+
+from .. import findings as F
+from ..textnorm import fold_for_search, normalize
+from .common import active_claims
+
+SIMILAR = 0.8
+
+
+def names_of(entity) -> list[str]:
+    d = entity.data
+    return [d["name"]["ar"], *(a["text"] for a in d["aliases"] if a["lang"] == "ar")]
+
+
+def check(ds):
+    yield from _shared_names(ds)
+    yield from _unlisted_spellings(ds)
+
+
+def _shared_names(ds):
+    owners = defaultdict(set)
+    for entity in ds.entities.values():
+        for text in names_of(entity):
+            owners[normalize(text)].add(entity.id)
+    for text, ids in sorted(owners.items()):
+        if len(ids) > 1:
+            ids = sorted(ids)
+            first = ds.entities[ids[0]]
+            yield F.make("FC406", first.path, pointer=("aliases",), entities=tuple(ids),
+                         related=[(ds.entities[i].path, None) for i in ids[1:]], name=text, owners=", ".join(ids))
+
+
+def _unlisted_spellings(ds):
+    folded_names = {}
+    for claim in active_claims(ds):
+        subject = ds.entities.get(claim.data["subject"])
+        if subject is None or subject.data["type"] != "person":
+            continue
+        if subject.id not in folded_names:
+            folded_names[subject.id] = ([normalize(n) for n in names_of(subject)],
+                                        [fold_for_search(n).split() for n in names_of(subject)])
+        exact, folded = folded_names[subject.id]
+        for i, ev in enumerate(claim.data["evidence"]):
+            quote = normalize(ev["quote"])
+            if any(name in quote for name in exact):
+                continue
+            spelling = _closest_spelling(fold_for_search(ev["quote"]).split(), normalize(ev["quote"]).split(), folded)
+            if spelling:
+                yield F.make("FC407", claim.path, pointer=("evidence", i, "quote"), claims=(claim.id,),
+                             spelling=spelling, subject=subject.id, source=ev["source"])
+
+
+def _closest_spelling(folded_words, words, names) -> str | None:
+    """The words of the quote that look like one of the (multi-word) names, if any."""
+    if len(folded_words) != len(words):
+        return None
+    for name in names:
+        n = len(name)
+        if n < 2:
+            continue  # a lone word matches too much by chance
+        target = " ".join(name)
+        for i in range(len(words) - n + 1):
+            window = " ".join(folded_words[i:i + n])
+            matcher = difflib.SequenceMatcher(None, window, target, autojunk=False)
+            if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
+                return " ".join(words[i:i + n])
+    return None
