@@ -21,7 +21,11 @@ def repo(tmp_path) -> Path:
     for folder in ("schema", "seeds", "facts/sources", "facts/properties", "facts/entities"):
         shutil.copytree(REPO / folder, tmp_path / folder)
     shutil.copytree(FIXTURES / "claims", tmp_path / "facts/claims")
+    # The real contradiction records that document names only: the claims they cite are not here.
     (tmp_path / "facts/contradictions").mkdir()
+    for record in (REPO / "facts/contradictions").glob("*.yaml"):
+        if "\nclaims:" not in record.read_text(encoding="utf-8"):
+            shutil.copy(record, tmp_path / "facts/contradictions" / record.name)
     return tmp_path
 
 

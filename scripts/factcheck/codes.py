@@ -68,6 +68,8 @@ _CODES = [
          "Use the id of an existing {kind} (its file name in {folder}) or add that record.{suggestion}"),
     Code("FC204", ERROR, "reference of wrong type", "{problem}",
          "{fix}"),
+    Code("FC205", ERROR, "verdict and evidence", "verdict '{rating}' needs {needed}; the evidence has {has}",
+         "{fix}"),
     # 3xx: sources and quotes
     Code("FC301", ERROR, "quote not in source", "quote not found in {source} ({file})",
          "Copy the words exactly from the article (only spacing, harakat, tatweel, digit forms and quote marks may differ). Closest passage in paragraph {paragraph}: «{closest}»"),

@@ -107,8 +107,9 @@ def _references(rec: Record):
             if "source" in alias:
                 yield ("aliases", i, "source"), "source", alias["source"]
     elif rec.kind == "contradiction":
-        for i, cid in enumerate(d["claims"]):
-            yield ("claims", i), "claim", cid
+        for key, kind in (("claims", "claim"), ("entities", "entity"), ("sources", "source")):
+            for i, ref in enumerate(d.get(key, ())):
+                yield (key, i), kind, ref
         if "preferred_claim" in d:
             yield ("preferred_claim",), "claim", d["preferred_claim"]
 
@@ -128,13 +129,28 @@ def check_references(ds: Dataset, known: dict[str, set[str]], rec: Record) -> li
                               suggestion=f" Did you mean '{close[0]}'?" if close else ""))
     if rec.kind == "claim":
         out.extend(_check_claim_types(ds, rec))
+        out.extend(_check_verdict(rec))
     elif rec.kind == "contradiction":
         d = rec.data
-        if "preferred_claim" in d and d["preferred_claim"] not in d["claims"]:
+        if "preferred_claim" in d and d["preferred_claim"] not in d.get("claims", ()):
             out.append(F.make("FC204", rec.path, pointer=("preferred_claim",),
                               problem=f"preferred_claim '{d['preferred_claim']}' is not one of `claims`",
                               fix="Add it to `claims` or name one of the listed claims."))
     return out
+
+
+def _check_verdict(rec: Record):
+    """The ratings that count sources must match the evidence: the scale is a promise to readers."""
+    rating = rec.data["verdict"]["rating"]
+    supporting = {ev["source"] for ev in rec.data["evidence"] if ev["stance"] == "supports"}
+    if rating == "corroborated" and len(supporting) < 2:
+        yield F.make("FC205", rec.path, pointer=("verdict", "rating"), rating=rating,
+                     needed="supporting quotes from two or more sources", has=f"{len(supporting)} source",
+                     fix="Add the other source's quote to `evidence`, or rate it `single-source`.")
+    elif rating == "single-source" and len(supporting) != 1:
+        yield F.make("FC205", rec.path, pointer=("verdict", "rating"), rating=rating,
+                     needed="supporting quotes from exactly one source", has=f"{len(supporting)} sources",
+                     fix="Rate it `corroborated` if two sources support it, or keep only the one source.")
 
 
 def _check_claim_types(ds: Dataset, rec: Record):
