@@ -131,7 +131,14 @@ def _guarded(rec: Record, check_fn, *args) -> list[F.Finding]:
 
 def resolve_positions(findings: list[F.Finding], texts: dict[str, str]) -> None:
     indexes: dict[str, PositionIndex] = {}
+
+    def locate(path, pointer, on_key=False):
+        index = indexes.get(path) or indexes.setdefault(path, PositionIndex(texts[path]))
+        return index.locate(pointer, on_key)
+
     for f in findings:
         if f.line is None and f.pointer is not None and f.path in texts:
-            index = indexes.get(f.path) or indexes.setdefault(f.path, PositionIndex(texts[f.path]))
-            f.line, f.col = index.locate(f.pointer, f.on_key)
+            f.line, f.col = locate(f.path, f.pointer, f.on_key)
+        for loc in f.related:
+            if loc.line is None and loc.path in texts:
+                loc.line = locate(loc.path, loc.pointer)[0]

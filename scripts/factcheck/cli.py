@@ -91,6 +91,32 @@ def cmd_coverage(args) -> int:
     return EXIT_FINDINGS if any(c.counts["missing"] for c in coverages) else EXIT_OK
 
 
+def cmd_report(args) -> int:
+    """Report on consistency: every rule finding and the contradiction record that documents it,
+    contradictions by resolution type, claims by verdict, entities by type, per-source statistics.
+
+    Exit status: 0 when the data validates, 1 otherwise (the report is still printed when the
+    consistency rules could run), 2 usage error.
+
+    Example:
+        factcheck report --format json > report.json
+    """
+    import json
+
+    from . import report
+
+    result = check(_root(args))
+    if result.consistency is None:
+        sys.stdout.write(REPORTERS["text"](result))
+        return EXIT_FINDINGS
+    doc = report.build(result)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(report.as_text(doc))
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
 def cmd_codes(args) -> int:
     """Print the table of finding codes (Markdown): every problem the tools can report and its fix.
 
@@ -125,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the files into")
     p = add("coverage", cmd_coverage)
     p.add_argument("--source", action="append", metavar="ID", help="only this source (repeatable)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    p = add("report", cmd_report)
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     add("codes", cmd_codes)
     return parser

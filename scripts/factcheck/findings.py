@@ -10,6 +10,15 @@ from . import codes
 Pointer = tuple  # keys and list indexes from the record's root, e.g. ("evidence", 0, "quote")
 
 
+@dataclass
+class Location:
+    """Another place a finding involves (e.g. the other claim of a conflict)."""
+
+    path: str
+    pointer: Pointer = ("id",)
+    line: int | None = None
+
+
 class _Lenient(Formatter):
     """Leave a template field visible rather than crash when a finding lacks it."""
 
@@ -31,7 +40,7 @@ class Finding:
     col: int | None = None
     pointer: Pointer | None = None  # resolved to line/col lazily, only for files with findings
     on_key: bool = False  # point at the key itself, not its value (unknown keys)
-    related: list[tuple[str, int | None]] = field(default_factory=list)
+    related: list[Location] = field(default_factory=list)
     # What a consistency finding is about; a contradiction record documents it by naming them.
     claims: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
@@ -51,7 +60,7 @@ class Finding:
             "col": self.col,
             "message": self.message,
             "hint": self.hint,
-            "related": [{"path": p, "line": ln} for p, ln in self.related],
+            "related": [{"path": loc.path, "line": loc.line} for loc in self.related],
             "claims": list(self.claims),
             "entities": list(self.entities),
             "sources": list(self.sources),

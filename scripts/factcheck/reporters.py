@@ -25,8 +25,8 @@ def text(result: Result) -> str:
     for f in result.findings:
         lines.append(f"{_where(f)}: {f.code} {f.message}" + (" (warning)" if f.severity == "warning" else ""))
         lines.append(f"    hint: {f.hint}")
-        for path, line in f.related:
-            lines.append(f"    see: {path}:{line or 1}")
+        for loc in f.related:
+            lines.append(f"    see: {loc.path}:{loc.line or 1}")
     lines.append(_summary(result))
     return "\n".join(lines) + "\n"
 

@@ -39,9 +39,10 @@ def value_words(claim: Record) -> str:
     return str(v)
 
 
-def for_claims(code: str, claims: list[Record], **fields) -> F.Finding:
-    """A finding located at the first claim, with the others as related locations."""
+def for_claims(code: str, claims: list[Record], pointer=("value",), **fields) -> F.Finding:
+    """A finding located at the first claim, with the others as related locations; `pointer` says
+    which field of each claim the conflict is about."""
     claims = sorted(claims, key=lambda c: c.id)
     first = claims[0]
-    return F.make(code, first.path, pointer=("id",), claims=tuple(c.id for c in claims),
-                  related=[(c.path, None) for c in claims[1:]], **fields)
+    return F.make(code, first.path, pointer=pointer, claims=tuple(c.id for c in claims),
+                  related=[F.Location(c.path, pointer) for c in claims[1:]], **fields)

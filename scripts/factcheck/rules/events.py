@@ -31,4 +31,4 @@ def check(ds):
         last_start = max(spans, key=lambda x: x[0][0])
         if not overlap(first_end[0], last_start[0]):
             a, b = first_end[1], last_start[1]
-            yield for_claims("FC403", [a, b], event=event, dates=f"{describe(a)} ({a.id}) and {describe(b)} ({b.id})")
+            yield for_claims("FC403", [a, b], pointer=("time",), event=event, dates=f"{describe(a)} ({a.id}) and {describe(b)} ({b.id})")

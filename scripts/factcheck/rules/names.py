@@ -38,7 +38,7 @@ def _shared_names(ds):
             ids = sorted(ids)
             first = ds.entities[ids[0]]
             yield F.make("FC406", first.path, pointer=("aliases",), entities=tuple(ids),
-                         related=[(ds.entities[i].path, None) for i in ids[1:]], name=text, owners=", ".join(ids))
+                         related=[F.Location(ds.entities[i].path, ("aliases",)) for i in ids[1:]], name=text, owners=", ".join(ids))
 
 
 def _unlisted_spellings(ds):

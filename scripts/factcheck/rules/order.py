@@ -27,5 +27,5 @@ def check(ds):
             for est in founded.get(body, []):
                 start = claim_span(est)[0]
                 if start != EARLIEST and claim_span(holding)[1] < start:
-                    yield for_claims("FC411", [holding, est], holder=holding.data["subject"], post=post.id, body=body)
+                    yield for_claims("FC411", [holding, est], pointer=("time",), holder=holding.data["subject"], post=post.id, body=body)
 

@@ -1,0 +1,67 @@
+"""The consistency report: findings and what documents them, contradictions by resolution,
+claims by verdict, and per-source statistics."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .checker import Result
+from .coverage import compute as compute_coverage
+
+
+def build(result: Result) -> dict:
+    ds, consistency = result.dataset, result.consistency
+    claims = list(ds.claims.values())
+    findings = consistency.findings if consistency else []
+    coverage = {c.source: c.counts for c in compute_coverage(ds)}
+    per_source = {}
+    for sid in sorted(ds.sources):
+        own = [c for c in claims if c.data["evidence"][0]["source"] == sid]  # the article it was read from
+        cited = [c for c in claims if any(ev["source"] == sid for ev in c.data["evidence"])]
+        per_source[sid] = {
+            "claims_extracted": len(own),
+            "claims_citing": len(cited),
+            "verdicts": dict(Counter(c.data["verdict"]["rating"] for c in own)),
+            "contradictions": sum(1 for x in ds.contradictions.values()
+                                  if sid in x.data.get("sources", ())
+                                  or any(cid in ds.claims and any(ev["source"] == sid for ev in ds.claims[cid].data["evidence"])
+                                         for cid in x.data.get("claims", ()))),
+            "coverage": coverage.get(sid),
+        }
+    return {
+        "counts": {"sources": len(ds.sources), "claims": len(claims), "entities": len(ds.entities),
+                   "contradictions": len(ds.contradictions), "properties": len(ds.properties)},
+        "findings": [{"code": f.code, "message": f.message, "claims": list(f.claims), "entities": list(f.entities),
+                      "sources": list(f.sources), "documented_by": f.documented_by} for f in findings],
+        "findings_by_status": {"documented": sum(1 for f in findings if f.documented_by),
+                               "undocumented": sum(1 for f in findings if not f.documented_by)},
+        "contradictions_by_resolution": dict(sorted(Counter(x.data["resolution"] for x in ds.contradictions.values()).items())),
+        "contradictions": [{"id": x.id, "resolution": x.data["resolution"], "detected_by": x.data["detected_by"],
+                            "summary": x.data["summary"]["en"]} for x in sorted(ds.contradictions.values(), key=lambda r: r.id)],
+        "claims_by_verdict": dict(sorted(Counter(c.data["verdict"]["rating"] for c in claims).items())),
+        "entities_by_type": dict(sorted(Counter(e.data["type"] for e in ds.entities.values()).items())),
+        "aliases": sum(len(e.data["aliases"]) for e in ds.entities.values()),
+        "per_source": per_source,
+    }
+
+
+def as_text(doc: dict) -> str:
+    out = ["Counts: " + ", ".join(f"{v} {k}" for k, v in doc["counts"].items()), ""]
+    status = doc["findings_by_status"]
+    out.append(f"Findings: {status['documented']} documented, {status['undocumented']} undocumented")
+    for f in doc["findings"]:
+        involved = ", ".join(f["claims"] + f["entities"] + f["sources"])
+        out.append(f"  {f['code']} [{f['documented_by'] or 'UNDOCUMENTED'}] {involved}: {f['message']}")
+    out += ["", "Contradictions by resolution: " + ", ".join(f"{k} {v}" for k, v in doc["contradictions_by_resolution"].items())]
+    for x in doc["contradictions"]:
+        out.append(f"  {x['id']} ({x['resolution']}, {x['detected_by']}): {x['summary']}")
+    out += ["", "Claims by verdict: " + ", ".join(f"{k} {v}" for k, v in doc["claims_by_verdict"].items()),
+            "Entities by type: " + ", ".join(f"{k} {v}" for k, v in doc["entities_by_type"].items()),
+            f"Aliases: {doc['aliases']}", "", "Per source:"]
+    for sid, s in doc["per_source"].items():
+        cov = s["coverage"] or {}
+        verdicts = ", ".join(f"{k} {v}" for k, v in sorted(s["verdicts"].items()))
+        out.append(f"  {sid}: {s['claims_extracted']} claims extracted ({verdicts}); cited by {s['claims_citing']}; "
+                   f"{s['contradictions']} contradictions; sentences covered {cov.get('covered', 0)}/{cov.get('sentences', 0)}, "
+                   f"explained {cov.get('explained', 0)}, missing {cov.get('missing', 0)}")
+    return "\n".join(out) + "\n"

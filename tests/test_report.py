@@ -1,0 +1,40 @@
+"""`factcheck report`: findings with their documentation, contradictions, verdicts, sources."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import REPO, run
+from rulekit import add_claim, add_contradiction
+
+
+def test_report_json_counts_and_documentation_status(repo):
+    add_claim(repo, "c-001-801", "libya", "count", {"quantity": {"amount": 3, "unit": {"ar": "حكومات", "en": "governments"}}},
+              source="src-001")
+    add_claim(repo, "c-003-801", "libya", "count", {"quantity": {"amount": 2, "unit": {"ar": "حكومات", "en": "governments"}}},
+              source="src-003")
+    add_contradiction(repo, "x-count", "FC405", claims=["c-001-801", "c-003-801"])
+    status, out = run(repo, "report", "--format", "json")
+    doc = json.loads(out)
+    assert status == 0
+    assert doc["counts"]["claims"] == 5 and doc["counts"]["sources"] == 5
+    documented = [f for f in doc["findings"] if f["code"] == "FC405"]
+    assert documented == [{"code": "FC405", "message": documented[0]["message"], "claims": ["c-001-801", "c-003-801"],
+                           "entities": [], "sources": [], "documented_by": "x-count"}]
+    assert doc["contradictions_by_resolution"]["temporal-succession"] == 1
+    assert doc["claims_by_verdict"] == {"single-source": 5}
+    assert doc["per_source"]["src-001"]["claims_extracted"] == 3
+
+
+def test_report_text_on_the_dataset_has_no_undocumented_finding():
+    status, out = run(REPO, "report")
+    assert status == 0
+    assert "UNDOCUMENTED" not in out
+    assert ", 0 undocumented" in out
+    assert "Claims by verdict:" in out and "Per source:" in out
+
+
+def test_report_refuses_broken_data(repo):
+    (repo / "facts/claims/c-001-902.yaml").write_text("id: [\n", encoding="utf-8")
+    status, out = run(repo, "report")
+    assert status == 1 and "FC001" in out

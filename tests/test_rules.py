@@ -1,0 +1,225 @@
+"""One test that triggers each consistency rule and one that must not, on a small repository."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run
+from rulekit import add_claim, add_contradiction, add_entity, add_source
+
+
+def rule_codes(repo) -> list[str]:
+    status, out = run(repo, "validate", "--format", "json")
+    return [f["code"] for f in json.loads(out)["findings"]]
+
+
+def chiefs(repo, first: dict, second: dict):
+    """Two holders of one post, from two sources that may report any date up to 2026."""
+    add_claim(repo, "c-001-801", "abdulrazek-al-nadhuri", "holds-post", {"entity": "post-lna-chief-of-staff"}, first,
+              source="src-001")
+    add_claim(repo, "c-003-802", "khaled-haftar", "holds-post", {"entity": "post-lna-chief-of-staff"}, second,
+              source="src-003")
+
+
+# ---- FC402: one holder of a post at a time
+
+
+def test_two_chiefs_with_terms_that_do_not_overlap(repo):
+    chiefs(repo, {"start": "2017-05", "end": "2025-08-10"}, {"start": "2025-08-11"})
+    assert rule_codes(repo) == []
+
+
+def test_year_precision_term_overlaps_a_day_within_it(repo):
+    chiefs(repo, {"point": "2025"}, {"point": "2025-08-20"})
+    assert rule_codes(repo) == ["FC402"]
+
+
+def test_second_holder_at_the_same_time_names_both_files_lines_and_the_fix(repo):
+    chiefs(repo, {"point": "2023-07-18"}, {"start": "2023-01", "end": "2023-12"})
+    status, out = run(repo, "validate")
+    assert status == 1
+    assert "facts/claims/c-001-801.yaml:8:3: FC402 'holds-post' post-lna-chief-of-staff has two subjects" in out
+    assert "    see: facts/claims/c-003-802.yaml:8" in out
+    assert "hint: Document it: add facts/contradictions/<id>.yaml naming claims: [c-001-801, c-003-802]" in out
+
+
+def test_an_undated_claim_cannot_be_shown_apart(repo):
+    chiefs(repo, {"point": "2018"}, None)
+    assert rule_codes(repo) == ["FC402"]
+
+
+def test_a_deprecated_claim_is_not_compared(repo):
+    chiefs(repo, {"point": "2018"}, None)
+    path = repo / "facts/claims/c-003-802.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "rank: deprecated\nrank_reason:\n  ar: خطأ.\n  en: Wrong.\n",
+                    encoding="utf-8")
+    assert rule_codes(repo) == []
+
+
+# ---- documentation by contradiction records
+
+
+def test_a_contradiction_record_documents_the_finding(repo):
+    chiefs(repo, {"point": "2018"}, None)
+    add_contradiction(repo, "x-test", "FC402", claims=["c-001-801", "c-003-802"])
+    assert run(repo, "validate")[0] == 0
+
+
+def test_a_record_with_the_wrong_code_does_not_document_it(repo):
+    chiefs(repo, {"point": "2018"}, None)
+    add_contradiction(repo, "x-test", "FC401", claims=["c-001-801", "c-003-802"])
+    assert sorted(rule_codes(repo)) == ["FC402", "FC490"]
+
+
+def test_a_stale_record_is_a_warning_only(repo):
+    chiefs(repo, {"point": "2017"}, {"point": "2025"})
+    add_contradiction(repo, "x-test", "FC402", claims=["c-001-801", "c-003-802"])
+    status, out = run(repo, "validate")
+    assert status == 0 and "FC490" in out and "(warning)" in out
+
+
+def test_a_manual_record_is_never_stale(repo):
+    chiefs(repo, {"point": "2017"}, {"point": "2025"})
+    add_contradiction(repo, "x-test", "manual", claims=["c-001-801", "c-003-802"])
+    status, out = run(repo, "validate")
+    assert status == 0 and "FC490" not in out
+
+
+# ---- FC401: one value at a time
+
+
+@pytest.mark.parametrize("times, expected", [
+    (({"point": "2016"}, {"point": "2020"}), []),
+    (({"start": "2016"}, {"point": "2020"}), ["FC401"]),
+])
+def test_single_value_property(repo, times, expected):
+    add_claim(repo, "c-001-801", "gnu", "based-in", {"entity": "tripoli"}, times[0], source="src-001")
+    add_claim(repo, "c-003-802", "gnu", "based-in", {"entity": "benghazi"}, times[1], source="src-003")
+    assert rule_codes(repo) == expected
+
+
+def test_same_value_twice_is_no_conflict(repo):
+    add_claim(repo, "c-000-801", "gnu", "based-in", {"entity": "tripoli"})
+    add_claim(repo, "c-001-801", "gnu", "based-in", {"entity": "tripoli"}, source="src-001")
+    assert rule_codes(repo) == []
+
+
+# ---- FC403: one event, one date
+
+
+@pytest.mark.parametrize("second, expected", [({"point": "2017-10"}, []), ({"point": "2017-11-05"}, ["FC403"])])
+def test_event_dates(repo, second, expected):
+    add_claim(repo, "c-000-801", "egypt-initiative-meeting-4", "occurred", None, {"point": "2017-10-29"})
+    add_claim(repo, "c-001-801", "egypt-initiative-meeting-4", "occurred", None, second, source="src-001")
+    assert rule_codes(repo) == expected
+
+
+def test_participation_dates_the_event_it_names(repo):
+    add_claim(repo, "c-000-801", "egypt-initiative-meeting-4", "occurred", None, {"point": "2017-12"})
+    add_claim(repo, "c-001-801", "sameh-shoukry", "participated-in", {"entity": "egypt-initiative-meeting-4"},
+              {"point": "2018-02"}, source="src-001")
+    assert rule_codes(repo) == ["FC403"]
+
+
+# ---- FC405: counts
+
+
+def count(amount, upper=None):
+    q = {"amount": amount, "unit": {"ar": "حكومات", "en": "governments"}}
+    if upper is not None:
+        q["upper"] = upper
+    return {"quantity": q}
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (count(3), count(2), ["FC405"]),
+    (count(12, 18), count(15), []),
+])
+def test_counts(repo, a, b, expected):
+    add_claim(repo, "c-000-801", "libya", "count", a)
+    add_claim(repo, "c-001-801", "libya", "count", b, source="src-001")
+    assert rule_codes(repo) == expected
+
+
+def test_counts_at_different_times_do_not_conflict(repo):
+    add_claim(repo, "c-000-801", "libya", "count", count(3), {"point": "2016"})
+    add_claim(repo, "c-001-801", "libya", "count", count(2), {"point": "2023"}, source="src-001")
+    assert rule_codes(repo) == []
+
+
+# ---- FC412: a source contradicting itself
+
+
+def test_conflict_within_one_source_is_reported_as_such(repo):
+    add_claim(repo, "c-000-801", "libya", "count", count(3))
+    add_claim(repo, "c-000-802", "libya", "count", count(2))
+    status, out = run(repo, "validate")
+    assert "FC412 within src-000: libya is given different counts" in out
+
+
+# ---- FC406 / FC407: names
+
+
+def test_a_name_shared_by_two_entities(repo):
+    add_entity(repo, "misrata-council", "organization", "مجلس مصراتة", aliases=["المجلس"])
+    add_entity(repo, "tripoli-council", "organization", "مجلس طرابلس", aliases=["المجلس"])
+    assert rule_codes(repo) == ["FC406"]
+
+
+def test_distinct_names_are_fine(repo):
+    add_entity(repo, "misrata-council", "organization", "مجلس مصراتة")
+    add_entity(repo, "tripoli-council", "organization", "مجلس طرابلس")
+    assert rule_codes(repo) == []
+
+
+def test_a_quote_spelling_missing_from_the_aliases(repo):
+    entity = repo / "facts/entities/abdulrazek-al-nadhuri.yaml"
+    text = entity.read_text(encoding="utf-8")
+    entity.write_text(text.replace("عبد الرزاق الناظوري", "—"), encoding="utf-8")
+    status, out = run(repo, "validate")
+    assert "FC407 the quote names abdulrazek-al-nadhuri as 'عبد الرزاق الناظوري'" in out
+
+
+def test_a_quote_with_a_listed_spelling_is_fine(repo):
+    assert rule_codes(repo) == []
+
+
+# ---- FC408 / FC409 / FC410: dates
+
+
+@pytest.mark.parametrize("weekday, expected", [("الجمعة", []), ("الخميس", ["FC408"])])
+def test_weekday_beside_a_date(repo, weekday, expected):
+    add_source(repo, "src-900", f"{weekday} 22 نوفمبر 2024\nنص.\n", "2024-11-22")
+    assert rule_codes(repo) == expected
+
+
+@pytest.mark.parametrize("hijri, expected", [("20 جمادى الأولى 1446", []), ("21 جمادى الأولى 1446", ["FC408"])])
+def test_hijri_beside_a_date(repo, hijri, expected):
+    add_source(repo, "src-900", f"الجمعة 22 نوفمبر 2024 الموافق {hijri}\n", "2024-11-22")
+    assert rule_codes(repo) == expected
+
+
+@pytest.mark.parametrize("point, expected", [("2017-12", []), ("2015-12", ["FC409"])])
+def test_last_december_must_fit_the_publication_date(repo, point, expected):
+    # src-000 is dated 2018: "last December" is December 2017, not 2015.
+    add_claim(repo, "c-000-801", "egypt-initiative-meeting-4", "occurred", None,
+              {"point": point, "as_written": "ديسمبر الماضي"})
+    assert rule_codes(repo) == expected
+
+
+@pytest.mark.parametrize("prop, expected", [("occurred", ["FC410"]), ("scheduled", [])])
+def test_past_event_after_the_source_date(repo, prop, expected):
+    add_claim(repo, "c-000-801", "flintlock-2026", prop, None, {"point": "2026"})
+    assert rule_codes(repo) == expected
+
+
+# ---- FC411: order
+
+
+@pytest.mark.parametrize("held, expected", [("2010", ["FC411"]), ("2016", [])])
+def test_post_held_before_the_organisation_exists(repo, held, expected):
+    add_claim(repo, "c-000-801", "fayez-al-sarraj", "holds-post", {"entity": "post-gna-head"}, {"point": held})
+    add_claim(repo, "c-000-802", "gna", "established", None, {"point": "2015-12"})
+    assert rule_codes(repo) == expected
