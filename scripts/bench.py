@@ -32,28 +32,131 @@ for p in sorted(Path(sys.argv[1], "facts").rglob("*.yaml")):
 """
 
 
+GIVEN = ["محمد", "أحمد", "عبد الله", "خالد", "سالم", "علي", "عمر", "مصطفى", "إبراهيم", "يوسف", "حسن", "صالح"]
+LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+PLACES = ["cairo", "paris", "tripoli", "benghazi", "tobruk", "sirte", "misrata", "tunis"]
+ORGS = ["libyan-national-army", "libyan-army", "gnu", "gna", "house-of-representatives", "joint-military-commission"]
+OVERLAP_EVERY = 200  # one post in this many gets two holders at once, documented as a contradiction
+
+
+def _code(i: int) -> str:
+    """A unique Arabic letter string for i, so synthetic names never collide."""
+    out = ""
+    while True:
+        i, r = divmod(i, len(LETTERS))
+        out += LETTERS[r]
+        if i == 0:
+            return out
+
+
+def _dump(path: Path, data: dict) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+
+
+def _evidence_pool() -> list[dict]:
+    """Real evidence items (quote, paragraph, source) of the real claims: quotes verify for real."""
+    pool = []
+    for p in sorted((REPO / "facts/claims").glob("*.yaml")):
+        for ev in yaml.safe_load(p.read_text(encoding="utf-8"))["evidence"]:
+            pool.append({**ev, "stance": "supports"})
+    return pool
+
+
 def generate(size: int, out: Path) -> Path:
-    """A repository with `size` claims cloned from the real ones (new ids, same quotes and links)."""
+    """A repository of `size` synthetic claims about synthetic people, posts and events.
+
+    A fifth of the claims each: people holding posts in successive two-year terms (one post in
+    OVERLAP_EVERY with an overlap, documented by a contradiction record), events that occurred on
+    a date, where they were held, how many delegations came, and who took part. Quotes, sources,
+    properties and places are the real ones, so every check runs as on the real data.
+    """
     if (out / ".complete").exists():
         return out
     shutil.rmtree(out, ignore_errors=True)
-    for folder in ("schema", "seeds", "facts/sources", "facts/properties", "facts/entities", "facts/contradictions"):
+    for folder in ("schema", "seeds", "facts/sources", "facts/properties", "facts/entities"):
         shutil.copytree(REPO / folder, out / folder)
-    templates = [p.read_text(encoding="utf-8") for p in sorted((REPO / "facts/claims").glob("*.yaml"))]
-    claims = out / "facts/claims"
-    claims.mkdir(parents=True)
+    (out / "facts/claims").mkdir(parents=True)
+    # The real records that document names (FC406) hold here too; the others cite real claims.
+    (out / "facts/contradictions").mkdir()
+    for record in (REPO / "facts/contradictions").glob("*.yaml"):
+        if "\nclaims:" not in record.read_text(encoding="utf-8"):
+            shutil.copy(record, out / "facts/contradictions" / record.name)
+    pool = _evidence_pool()
+    people, events = size // 5, size // 5
+    posts = max(1, people // 8)
+    for p in range(people):
+        _dump(out / f"facts/entities/person-{p}.yaml", {
+            "id": f"person-{p}", "type": "person",
+            "name": {"ar": f"{GIVEN[p % len(GIVEN)]} {_code(p)}ي", "en": f"Person {p}"},
+            "aliases": [{"text": f"{_code(p)}ي", "lang": "ar", "kind": "short", "source": "src-001"}],
+            "description": {"ar": "شخص تجريبي.", "en": "A synthetic person."}})
+    for j in range(posts):
+        _dump(out / f"facts/entities/post-{j}.yaml", {
+            "id": f"post-{j}", "type": "post", "name": {"ar": f"منصب {_code(j)}", "en": f"Post {j}"}, "aliases": [],
+            "description": {"ar": "منصب تجريبي.", "en": "A synthetic post."}, "parent": ORGS[j % len(ORGS)]})
+    for e in range(events):
+        _dump(out / f"facts/entities/event-{e}.yaml", {
+            "id": f"event-{e}", "type": "event", "name": {"ar": f"اجتماع {_code(e)}", "en": f"Meeting {e}"},
+            "aliases": [], "description": {"ar": "حدث تجريبي.", "en": "A synthetic event."}})
+    verdict = {"rating": "single-source", "reasoning": {"ar": "مصدر واحد.", "en": "One source."}}
+    shard_size = 1000
     for i in range(size):
-        text = templates[i % len(templates)]
-        old_id = yaml.safe_load(text)["id"]
-        new_id = f"c-9{i // 1000:03d}-{i % 1000:03d}"
-        shard = claims / new_id[:6]
+        kind, n = i % 5, i // 5
+        cid = f"c-9{i // shard_size:03d}-{i % shard_size:03d}"
+        shard = out / "facts/claims" / cid[:6]
         shard.mkdir(exist_ok=True)
-        # `attribution` points at a real claim id that does not exist here: drop it.
-        lines = [ln for ln in text.replace(f"id: {old_id}\n", f"id: {new_id}\n", 1).splitlines(True)
-                 if not ln.startswith("attribution:")]
-        (shard / f"{new_id}.yaml").write_text("".join(lines), encoding="utf-8")
+        event_day = f"{2000 + n % 18}-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        claim = {"id": cid, "statement": {"ar": "ادعاء تجريبي.", "en": "A synthetic claim."}}
+        if kind == 0:  # holder k of post j serves years 2000+2k .. 2001+2k
+            j, k = n % posts, n // posts
+            start, end = f"{2000 + 2 * k}-01-01", f"{2001 + 2 * k}-12-31"
+            if j % OVERLAP_EVERY == 0 and k % 2 == 1:
+                start = f"{2000 + 2 * k - 1}-06-01"  # overlaps the previous holder's second year
+            claim.update(subject=f"person-{n}", property="holds-post", value={"entity": f"post-{j}"},
+                         time={"start": start, "end": end, "basis": "stated"})
+        elif kind == 1:
+            claim.update(subject=f"event-{n}", property="occurred", time={"point": event_day, "basis": "stated"})
+        elif kind == 2:
+            claim.update(subject=f"event-{n}", property="held-in", value={"entity": PLACES[n % len(PLACES)]},
+                         time={"point": event_day, "basis": "stated"})
+        elif kind == 3:
+            claim.update(subject=f"event-{n}", property="count",
+                         value={"quantity": {"amount": 1 + n % 7, "unit": {"ar": "وفود", "en": "delegations"}}})
+        else:
+            claim.update(subject=f"person-{n}", property="participated-in", value={"entity": f"event-{n}"},
+                         time={"point": event_day, "basis": "stated"})
+        claim.update(evidence=[pool[i % len(pool)]], verdict=verdict)
+        _dump(shard / f"{cid}.yaml", claim)
+    # Document the planted overlaps, as an editor would (FC412 when both quotes come from one article).
+    for n in range(people):
+        j, k = n % posts, n // posts
+        if j % OVERLAP_EVERY == 0 and k % 2 == 1:
+            prev = (k - 1) * posts + j
+            ids = sorted(f"c-9{(5 * m) // shard_size:03d}-{(5 * m) % shard_size:03d}" for m in (prev, n))
+            same_source = pool[(5 * prev) % len(pool)]["source"] == pool[(5 * n) % len(pool)]["source"]
+            _dump(out / f"facts/contradictions/x-overlap-{n}.yaml", {
+                "id": f"x-overlap-{n}", "claims": ids, "detected_by": "FC412" if same_source else "FC402",
+                "resolution": "temporal-succession",
+                "summary": {"ar": "تداخل ولايتين.", "en": "Two terms overlap."},
+                "explanation": {"ar": "تسليم متدرج.", "en": "A gradual handover."}})
     (out / ".complete").touch()
     return out
+
+
+# The consistency rules alone, on a dataset loaded once: median of several runs, in seconds.
+RULES_ONLY = """
+import json, statistics, sys, time
+from pathlib import Path
+from factcheck.checker import check
+from factcheck import rules
+ds = check(Path(sys.argv[1])).dataset
+runs = []
+for _ in range(int(sys.argv[2])):
+    start = time.perf_counter()
+    rules.run(ds)
+    runs.append(time.perf_counter() - start)
+print(json.dumps({"median_s": round(statistics.median(runs), 4), "runs_s": [round(r, 4) for r in runs]}))
+"""
 
 
 def timed(cmd: list[str], repeat: int) -> dict:
@@ -69,7 +172,7 @@ def timed(cmd: list[str], repeat: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     python = sys.executable
@@ -84,8 +187,15 @@ def main() -> int:
         results["timings"][f"parse_{label}"] = parse
         results["timings"][f"validate_{label}"] = validate
         results[f"validate_{label}_ratio_to_parse"] = round(validate["median_s"] / parse["median_s"], 3)
-        print(f"{label}: parse {parse['median_s']:.2f}s, validate {validate['median_s']:.2f}s, "
-              f"ratio {results[f'validate_{label}_ratio_to_parse']}")
+        proc = subprocess.run([python, "-c", RULES_ONLY, str(root), str(args.repeat)], capture_output=True, text=True,
+                              check=True)
+        results["timings"][f"rules_{label}"] = json.loads(proc.stdout)
+        print(f"{label}: parse {parse['median_s']:.2f}s, validate {validate['median_s']:.2f}s "
+              f"(ratio {results[f'validate_{label}_ratio_to_parse']}), "
+              f"rules {results['timings'][f'rules_{label}']['median_s']:.3f}s")
+    timings = results["timings"]
+    if "rules_10k" in timings and "rules_100k" in timings:
+        results["rules_100k_over_10k"] = round(timings["rules_100k"]["median_s"] / timings["rules_10k"]["median_s"], 2)
     BENCH.mkdir(exist_ok=True)
     (BENCH / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {BENCH / 'results.json'}")

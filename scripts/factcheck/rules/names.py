@@ -9,13 +9,16 @@ entity's names: a new spelling to record as an alias, or a different person.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 
 from .. import findings as F
 from ..textnorm import fold_for_search, normalize
 from .common import active_claims
 
-SIMILAR = 0.8
+SIMILAR = 0.8  # the whole name
+SIMILAR_LAST = 0.7  # its last word: people who share a given name differ in the family name
+_NOT_LETTER = re.compile(r"[^\w]+")
 
 
 def names_of(entity) -> list[str]:
@@ -49,30 +52,41 @@ def _unlisted_spellings(ds):
             continue
         if subject.id not in folded_names:
             folded_names[subject.id] = ([normalize(n) for n in names_of(subject)],
-                                        [fold_for_search(n).split() for n in names_of(subject)])
+                                        [_words(fold_for_search(n)) for n in names_of(subject)])
         exact, folded = folded_names[subject.id]
         for i, ev in enumerate(claim.data["evidence"]):
             quote = normalize(ev["quote"])
             if any(name in quote for name in exact):
                 continue
-            spelling = _closest_spelling(fold_for_search(ev["quote"]).split(), normalize(ev["quote"]).split(), folded)
+            spelling = _closest_spelling(_words(fold_for_search(ev["quote"])), _words(normalize(ev["quote"])), folded)
             if spelling:
                 yield F.make("FC407", claim.path, pointer=("evidence", i, "quote"), claims=(claim.id,),
                              spelling=spelling, subject=subject.id, source=ev["source"])
 
 
 def _closest_spelling(folded_words, words, names) -> str | None:
-    """The words of the quote that look like one of the (multi-word) names, if any."""
+    """The words of the quote that look like one of the (multi-word) names, if any.
+
+    A misspelt name keeps some of its words (a given name, a family prefix), so only names
+    sharing a word with the quote are compared letter by letter."""
     if len(folded_words) != len(words):
         return None
+    present = set(folded_words)
     for name in names:
         n = len(name)
-        if n < 2:
+        if n < 2 or present.isdisjoint(name):
             continue  # a lone word matches too much by chance
         target = " ".join(name)
         for i in range(len(words) - n + 1):
+            if difflib.SequenceMatcher(None, folded_words[i + n - 1], name[-1]).ratio() < SIMILAR_LAST:
+                continue
             window = " ".join(folded_words[i:i + n])
             matcher = difflib.SequenceMatcher(None, window, target, autojunk=False)
             if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
                 return " ".join(words[i:i + n])
     return None
+
+
+def _words(text: str) -> list[str]:
+    """Words without punctuation, so 'باثيلي،' compares as 'باثيلي'."""
+    return [w for w in (_NOT_LETTER.sub("", w) for w in text.split(" ")) if w]
