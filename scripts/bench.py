@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
 BENCH = REPO / "bench"
 
 # The floor: read every record and parse it with libyaml, nothing else, in a fresh interpreter.
@@ -53,13 +54,25 @@ def _dump(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
-def _evidence_pool() -> list[dict]:
-    """Real evidence items (quote, paragraph, source) of the real claims: quotes verify for real."""
-    pool = []
-    for p in sorted((REPO / "facts/claims").glob("*.yaml")):
-        for ev in yaml.safe_load(p.read_text(encoding="utf-8"))["evidence"]:
-            pool.append({**ev, "stance": "supports"})
-    return pool
+def _paragraphs() -> list[tuple[str, int, list[str]]]:
+    """(source id, paragraph number, words) of every paragraph of the stored articles."""
+    from factcheck.dataset import Article
+
+    out = []
+    for p in sorted((REPO / "facts/sources").glob("*.yaml")):
+        src = yaml.safe_load(p.read_text(encoding="utf-8"))
+        article = Article(src["file"], (REPO / src["file"]).read_text(encoding="utf-8"))
+        out += [(src["id"], n, para.split()) for n, para in enumerate(article.paragraphs, 1) if len(para.split()) >= 6]
+    return out
+
+
+def _evidence(paragraphs, i: int) -> dict:
+    """A quote for claim i: a run of 4 to 11 words of a real paragraph, different for most i."""
+    source, number, words = paragraphs[i % len(paragraphs)]
+    length = 4 + (i // len(paragraphs)) % 8
+    start = (i // (len(paragraphs) * 8)) % max(1, len(words) - length)
+    return {"source": source, "quote": " ".join(words[start:start + length]), "paragraph": number,
+            "stance": "supports"}
 
 
 def generate(size: int, out: Path) -> Path:
@@ -68,7 +81,8 @@ def generate(size: int, out: Path) -> Path:
     A fifth of the claims each: people holding posts in successive two-year terms (one post in
     OVERLAP_EVERY with an overlap, documented by a contradiction record), events that occurred on
     a date, where they were held, how many delegations came, and who took part. Quotes, sources,
-    properties and places are the real ones, so every check runs as on the real data.
+    properties and places are the real ones, and quotes are runs of words of the real articles, so
+    every check runs as on the real data.
     """
     if (out / ".complete").exists():
         return out
@@ -81,7 +95,7 @@ def generate(size: int, out: Path) -> Path:
     for record in (REPO / "facts/contradictions").glob("*.yaml"):
         if "\nclaims:" not in record.read_text(encoding="utf-8"):
             shutil.copy(record, out / "facts/contradictions" / record.name)
-    pool = _evidence_pool()
+    paragraphs = _paragraphs()
     people, events = size // 5, size // 5
     posts = max(1, people // 8)
     for p in range(people):
@@ -125,7 +139,7 @@ def generate(size: int, out: Path) -> Path:
         else:
             claim.update(subject=f"person-{n}", property="participated-in", value={"entity": f"event-{n}"},
                          time={"point": event_day, "basis": "stated"})
-        claim.update(evidence=[pool[i % len(pool)]], verdict=verdict)
+        claim.update(evidence=[_evidence(paragraphs, i)], verdict=verdict)
         _dump(shard / f"{cid}.yaml", claim)
     # Document the planted overlaps, as an editor would (FC412 when both quotes come from one article).
     for n in range(people):
@@ -133,7 +147,7 @@ def generate(size: int, out: Path) -> Path:
         if j % OVERLAP_EVERY == 0 and k % 2 == 1:
             prev = (k - 1) * posts + j
             ids = sorted(f"c-9{(5 * m) // shard_size:03d}-{(5 * m) % shard_size:03d}" for m in (prev, n))
-            same_source = pool[(5 * prev) % len(pool)]["source"] == pool[(5 * n) % len(pool)]["source"]
+            same_source = _evidence(paragraphs, 5 * prev)["source"] == _evidence(paragraphs, 5 * n)["source"]
             _dump(out / f"facts/contradictions/x-overlap-{n}.yaml", {
                 "id": f"x-overlap-{n}", "claims": ids, "detected_by": "FC412" if same_source else "FC402",
                 "resolution": "temporal-succession",

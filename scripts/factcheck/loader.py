@@ -33,54 +33,88 @@ class LoadError(Exception):
         self.finding = finding
 
 
-_STR = "tag:yaml.org,2002:str"
+_TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
+# Plain scalars resolve like YAML 1.2's core schema, stricter: dates and times stay text, and a
+# float needs a point or an exponent so "010" stays text.
+_IMPLICIT = [  # (tag, pattern, the characters a match can start with)
+    (_TAG + "bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (_TAG + "int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    (_TAG + "float", r"^[-+]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$",
+     "-+0123456789."),
+    (_TAG + "null", r"^(?:~|null|Null|NULL)$", "~nN"),
+]
+_IMPLICIT_BY_FIRST: dict[str, list] = {}  # most scalars (keys, Arabic text) start elsewhere and skip them all
+for _tag, _pattern, _first in _IMPLICIT:
+    for _ch in _first:
+        _IMPLICIT_BY_FIRST.setdefault(_ch, []).append((_tag, re.compile(_pattern)))
+_SCALARS = {
+    _STR: str,
+    _TAG + "int": int,
+    _TAG + "float": float,
+    _TAG + "bool": lambda v: v in ("true", "True", "TRUE"),
+    _TAG + "null": lambda v: None,
+}
 
 
 class _RecordLoader(_Base):
-    """YAML 1.2-like core schema: str, int, float, bool (true/false), null, lists and mappings."""
+    """libyaml composes the node tree; this class resolves and builds the values itself.
+
+    Only text, numbers, true/false, null, lists and mappings exist; any other tag is refused.
+    Building straight from the nodes skips PyYAML's generic constructor machinery, so strict
+    loading costs less than plain `yaml.load`.
+    """
 
     path = "<string>"
 
-    def construct_mapping(self, node, deep=False):
-        # Replaces SafeConstructor's: keys are read straight from their nodes (records only have
-        # text keys), which both rejects duplicates with their position and costs less.
-        if not isinstance(node, yaml.MappingNode):
-            return super().construct_mapping(node, deep)
+    def descend_resolver(self, current_node, current_index):
+        pass  # no path-dependent resolution
+
+    def ascend_resolver(self):
+        pass
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                if not value:
+                    return _TAG + "null"
+                for tag, regex in _IMPLICIT_BY_FIRST.get(value[0], ()):
+                    if regex.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def get_single_data(self):
+        node = self.get_single_node()
+        return None if node is None else self._build(node)
+
+    def _refuse(self, code, node, **fields):
+        raise LoadError(F.make(code, self.path, line=node.start_mark.line + 1, col=node.start_mark.column + 1,
+                               **fields))
+
+    def _build(self, node):
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            make = _SCALARS.get(tag)
+            if make is None:
+                self._refuse("FC003", node, tag=tag)
+            return make(node.value)
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _SEQ:
+                self._refuse("FC003", node, tag=tag)
+            return [self._build(item) for item in node.value]
+        if tag != _MAP:
+            self._refuse("FC003", node, tag=tag)
         mapping: dict = {}
         for key_node, value_node in node.value:
             if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _STR):
-                raise LoadError(F.make("FC009", self.path, line=key_node.start_mark.line + 1,
-                                       col=key_node.start_mark.column + 1, key=repr(key_node.value)))
+                self._refuse("FC009", key_node, key=repr(key_node.value))
             key = key_node.value
             if key in mapping:
                 first = next(k for k, _ in node.value if k.value == key)
-                raise LoadError(F.make("FC002", self.path, line=key_node.start_mark.line + 1,
-                                       col=key_node.start_mark.column + 1, key=key,
-                                       first_line=first.start_mark.line + 1))
-            mapping[key] = self.construct_object(value_node, deep=deep)
+                self._refuse("FC002", key_node, key=key, first_line=first.start_mark.line + 1)
+            mapping[key] = self._build(value_node)
         return mapping
-
-    def construct_undefined(self, node):
-        raise LoadError(F.make("FC003", self.path, line=node.start_mark.line + 1,
-                               col=node.start_mark.column + 1, tag=node.tag))
-
-
-_RecordLoader.yaml_constructors = {
-    tag: ctor
-    for tag, ctor in yaml.SafeLoader.yaml_constructors.items()
-    if tag is None or tag.rsplit(":", 1)[-1] in {"null", "bool", "int", "float", "str", "seq", "map"}
-}
-_RecordLoader.add_constructor(None, _RecordLoader.construct_undefined)
-_RecordLoader.add_constructor("tag:yaml.org,2002:map", _RecordLoader.construct_yaml_map)
-_RecordLoader.yaml_implicit_resolvers = {}
-for _tag, _regex, _first in [
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
-    # A float needs a point or an exponent, so "010" stays text.
-    ("float", r"^[-+]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$", "-+0123456789."),
-    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-]:
-    _RecordLoader.add_implicit_resolver("tag:yaml.org,2002:" + _tag, re.compile(_regex), list(_first))
 
 
 @dataclass
@@ -150,6 +184,8 @@ def parse_text(text: str, path: str):
                                col=mark.column + 1 if mark else None, problem=problem)) from None
     except yaml.YAMLError as exc:
         raise LoadError(F.make("FC001", path, problem=str(exc))) from None
+    except RecursionError:
+        raise LoadError(F.make("FC001", path, line=1, col=1, problem="nesting too deep")) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that are never legitimate in records: bidi embeddings, overrides and isolates (the
 # "Trojan Source" set), marks and invisible formatting characters that hide or reorder text.
@@ -51,8 +52,10 @@ def _nfkc_char(m: re.Match) -> str:
     return unicodedata.normalize("NFKC", m.group(0))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """The verification form of `text`; idempotent."""
+    """The verification form of `text`; idempotent. Cached: quotes are normalised by the quote
+    check and again by the name rules."""
     text = unicodedata.normalize("NFC", text)
     if _PRESENTATION.search(text):
         # Only presentation forms: full NFKC would also turn 10² into 102.

@@ -121,14 +121,15 @@ def _expected_window(written: str):
 
 
 def _relative(ds):
+    windows = {sid: _publication_window(src) for sid, src in ds.sources.items()}
     for claim in active_claims(ds):
         time = claim.data.get("time")
         if not time:
             continue
         span = claim_span(claim)
-        for ev in claim.data["evidence"][:1]:
+        for ev in claim.data["evidence"][:1]:  # the article the claim was read from
             src = ds.sources.get(ev["source"])
-            window = _publication_window(src) if src else None
+            window = windows.get(ev["source"])
             if window is None:
                 continue
             written = normalize(time.get("as_written", ""))

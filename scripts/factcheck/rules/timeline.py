@@ -26,6 +26,13 @@ def date_span(value: str) -> Span | None:
 
 def claim_span(claim: Record) -> Span:
     """Every day at which the claim may hold."""
+    span = claim.derived.get("span")
+    if span is None:
+        span = claim.derived["span"] = _span(claim)
+    return span
+
+
+def _span(claim: Record) -> Span:
     time = claim.data.get("time")
     if not time:
         return EARLIEST, LATEST
