@@ -16,7 +16,8 @@ validate: $(STAMP)
 	$(BIN)/factcheck validate
 
 site: validate
-	$(BIN)/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m pagefind --site site --quiet
 
 test: $(STAMP)
 	$(BIN)/pytest

@@ -66,6 +66,38 @@ def normalize(text: str) -> str:
     return _SPACE_AFTER_OPEN.sub(r"\1", text)
 
 
+_PUNCT_AFTER_SPACE = frozenset(",.;:?!)]")
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`normalize(text)` and, for each of its characters, the offset in `text` it comes from.
+
+    Lets a quote found in the verification form be highlighted in the original article. Assumes
+    `text` is NFC (the stored articles are); `normalize` of it must equal the string returned.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = None  # offset of a run of white space not yet written
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and pending_space is None:
+                pending_space = i
+            continue
+        pieces = unicodedata.normalize("NFKC", ch) if _PRESENTATION.match(ch) else ch
+        pieces = pieces.translate(_TABLE)
+        if not pieces:
+            continue
+        if pending_space is not None:
+            if not (pieces[0] in _PUNCT_AFTER_SPACE or (out and out[-1] in "([")):
+                out.append(" ")
+                offsets.append(pending_space)
+            pending_space = None
+        for piece in pieces:
+            out.append(piece)
+            offsets.append(i)
+    return "".join(out), offsets
+
+
 def quote_fragments(quote: str) -> list[str]:
     """A quote split at `…` into the normalised fragments that must appear in order."""
     return [f for f in (normalize(p) for p in _FRAGMENT_SEP.split(quote)) if f]

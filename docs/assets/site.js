@@ -1,0 +1,99 @@
+// Claim filters and the Arabic-aware search. No inline script: the pages' CSP allows only files.
+(function () {
+  "use strict";
+
+  // --- claims index filters
+  var form = document.querySelector(".fc-filters");
+  if (form) {
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".fc-claims tbody tr"));
+    var output = form.querySelector(".fc-shown");
+    var apply = function () {
+      var wanted = {};
+      form.querySelectorAll("select").forEach(function (s) { wanted[s.dataset.filter] = s.value; });
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = Object.keys(wanted).every(function (key) {
+          var want = wanted[key];
+          return !want || (" " + (row.dataset[key] || "") + " ").indexOf(" " + want + " ") >= 0;
+        });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      output.textContent = shown + " / " + rows.length;
+    };
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    apply();
+  }
+
+  // --- search: Pagefind, with the query also tried in folded Arabic spellings
+  var search = document.querySelector(".fc-search");
+  if (!search) return;
+  var input = search.querySelector("input");
+  var list = document.querySelector(".fc-results");
+  var pagefind = null;
+
+  // Mirrors factcheck.textnorm.fold_for_search: alef forms, ى/ي, ة/ه, hamza seats, و/ف + ب/ك/ل + ال.
+  var fold = function (word) {
+    word = word.replace(/[\u064B-\u065F\u0670\u0640]/g, "")
+      .replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه").replace(/ؤ/g, "و").replace(/ئ/g, "ي");
+    var stripped = word.replace(/^(?:و|ف)?(?:ب|ك|ل)?ال(?=[^\s]{3})/, "");
+    if (stripped === word) stripped = word.replace(/^(?:و|ف)(?=ال[^\s]{3})/, "");
+    return stripped;
+  };
+  var variants = function (q) {
+    var words = q.trim().split(/\s+/).filter(Boolean);
+    var out = [words.join(" "), words.map(fold).join(" ")];
+    out.push(words.map(function (w) { return w.replace(/ى$/, "ي").replace(/ه$/, "ة"); }).join(" "));
+    return out.filter(function (v, i) { return v && out.indexOf(v) === i; });
+  };
+
+  var run = function () {
+    var q = input.value;
+    if (!q.trim()) { list.textContent = ""; return; }
+    var bundle = new URL(search.dataset.pagefind, location.href);
+    var load = pagefind ? Promise.resolve(pagefind) : import(bundle.href).then(function (m) {
+      pagefind = m;
+      // Result URLs relative to where the site is served (e.g. a GitHub Pages sub-path).
+      return m.options({ baseUrl: bundle.pathname.replace(/pagefind\/pagefind\.js$/, "") }).then(function () { return m; });
+    });
+    load.then(function (pf) {
+      return Promise.all(variants(q).map(function (v) { return pf.search(v); }));
+    }).then(function (searches) {
+      var best = {};
+      searches.forEach(function (s) {
+        if (!s) return;
+        s.results.forEach(function (r) {
+          if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
+        });
+      });
+      var top = Object.keys(best).map(function (k) { return best[k]; })
+        .sort(function (a, b) { return b.score - a.score; }).slice(0, 12);
+      return Promise.all(top.map(function (r) { return r.data(); }));
+    }).then(function (pages) {
+      if (input.value !== q) return;
+      list.textContent = "";
+      pages.forEach(function (p) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = p.url;
+        a.textContent = (p.meta && p.meta.title) || p.url;
+        var excerpt = document.createElement("p");
+        excerpt.textContent = p.excerpt.replace(/<\/?mark>/g, "");
+        li.appendChild(a);
+        li.appendChild(excerpt);
+        list.appendChild(li);
+      });
+      if (!pages.length) {
+        var none = document.createElement("li");
+        none.textContent = document.documentElement.lang === "ar" ? "لا نتائج" : "No results";
+        list.appendChild(none);
+      }
+    });
+  };
+  var timer = null;
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+  search.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) { input.value = initial; run(); }
+})();

@@ -1,0 +1,119 @@
+"""Generate the site's pages and downloads from the dataset: idempotent, writes only what changed.
+
+The mkdocs hook calls `generate` before every build (once per language with static-i18n), so a
+run that finds everything up to date writes nothing, and `mkdocs serve` does not loop. Generated
+files are listed in a manifest; a run deletes only the files of records that no longer exist.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from ..checker import check
+from ..export import write_export
+from ..schemas import Schemas
+from . import list_pages, record_pages
+from .context import SiteData
+from .labels import LANGS
+
+MANIFEST = ".generated"
+
+
+class SiteError(Exception):
+    """The data does not validate, so no site is built from it."""
+
+
+def pages(site: SiteData) -> dict[str, tuple]:
+    """page id (docs path without suffix) -> builder(lang) returning (title, body)."""
+    ds = site.ds
+    out = {
+        "index": lambda lang: list_pages.home_page(site, lang),
+        "claims/index": lambda lang: list_pages.claims_index(site, lang),
+        "entities/index": lambda lang: list_pages.entities_index(site, lang),
+        "sources/index": lambda lang: list_pages.sources_index(site, lang),
+        "contradictions/index": lambda lang: list_pages.contradictions_index(site, lang),
+        "timeline": lambda lang: list_pages.timeline_page(site, lang),
+        "reference": lambda lang: list_pages.reference_page(site, lang),
+        "downloads": lambda lang: list_pages.downloads_page(site, lang),
+        "search": lambda lang: list_pages.search_page(site, lang),
+    }
+    for kind, builder in (("claims", record_pages.claim_page), ("entities", record_pages.entity_page),
+                          ("sources", record_pages.source_page), ("contradictions", record_pages.contradiction_page)):
+        for rid in sorted(getattr(ds, kind)):
+            out[f"{kind}/{rid}"] = (lambda b, r: lambda lang: b(site, r, lang))(builder, rid)
+    return out
+
+
+INDEXED = ("index", "claims/", "entities/", "sources/", "contradictions/", "timeline")
+
+
+def render(page_id: str, title: str, body: str) -> str:
+    """A Markdown file whose body is one raw HTML block (already escaped): Markdown never reads
+    record text, so no record can smuggle in links, attributes or markup."""
+    searchable = page_id.startswith(INDEXED) and not page_id.endswith("/index")
+    attrs = ' data-pagefind-body' if searchable else ""
+    # json.dumps gives a valid YAML string; the theme prints titles unescaped, so escape them here.
+    from .markup import esc
+
+    return (f"---\ntitle: {json.dumps(esc(title), ensure_ascii=False)}\n---\n\n"
+            f'<div class="fc"{attrs}>{body}</div>\n')
+
+
+def _write_if_changed(path: Path, content: str) -> bool:
+    if path.exists() and path.read_text(encoding="utf-8") == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(content)
+    os.replace(tmp, path)  # atomic: an interrupted run leaves the old file or the new one
+    return True
+
+
+def generate(root: Path, docs_dir: Path, *, repo_url: str | None = None, site_url: str | None = None) -> dict:
+    """Write every generated page (both languages) and the downloads into docs_dir."""
+    result = check(root)
+    if result.errors:
+        listing = "\n".join(f"{f.path}:{f.line}: {f.code} {f.message}" for f in result.errors[:20])
+        raise SiteError(f"the data does not validate ({len(result.errors)} errors); run `factcheck validate`:\n{listing}")
+    site = SiteData(result, Schemas(root / "schema"), repo_url=repo_url, site_url=site_url)
+    written, files = 0, []
+    for page_id, builder in pages(site).items():
+        for lang in LANGS:
+            title, body = builder(lang)
+            rel = f"{page_id}.md" if lang == "ar" else f"{page_id}.en.md"
+            files.append(rel)
+            written += _write_if_changed(docs_dir / rel, render(page_id, title, body))
+    files += _write_downloads(site, docs_dir)
+    removed = _remove_stale(docs_dir, set(files))
+    _write_if_changed(docs_dir / MANIFEST, "\n".join(sorted(files)) + "\n")
+    return {"pages": len([f for f in files if f.endswith(".md")]), "written": written, "removed": removed}
+
+
+def _write_downloads(site: SiteData, docs_dir: Path) -> list[str]:
+    from . import downloads
+
+    with tempfile.TemporaryDirectory() as tmp:
+        produced = write_export(site.ds, Path(tmp))
+        produced += downloads.write_extras(site, Path(tmp))
+        names = []
+        for path in produced:
+            _write_if_changed(docs_dir / "data" / path.name, path.read_text(encoding="utf-8"))
+            names.append(f"data/{path.name}")
+    return names
+
+
+def _remove_stale(docs_dir: Path, current: set[str]) -> int:
+    manifest = docs_dir / MANIFEST
+    if not manifest.exists():
+        return 0
+    removed = 0
+    for rel in manifest.read_text(encoding="utf-8").split():
+        path = (docs_dir / rel).resolve()
+        if rel not in current and path.is_relative_to(docs_dir.resolve()) and path.exists():
+            path.unlink()
+            removed += 1
+    return removed

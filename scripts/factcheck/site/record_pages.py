@@ -1,0 +1,297 @@
+"""One page per record: claim, entity, source, contradiction. Each returns (title, body HTML)."""
+
+from __future__ import annotations
+
+import json
+
+from ..rules.timeline import claim_span
+from ..textnorm import fold_for_search, fragment_spans, normalize_with_offsets, quote_fragments
+from . import timebar
+from .context import SiteData
+from .labels import ui
+from .markup import a, bdi, esc, rel, table, time_words
+
+
+# Records with these resolutions are about how a name is written, not about claims disagreeing.
+NAME_RESOLUTIONS = {"spelling-variant", "translation-error", "different-entity"}
+
+
+def _note(note: dict | None, lang: str) -> str:
+    if not note:
+        return ""
+    return f'<aside class="fc-note"><strong>{esc(ui("editor_note", lang))}:</strong> {esc(note[lang])}</aside>'
+
+
+def _section(title: str, inner: str) -> str:
+    return f"<h2>{esc(title)}</h2>{inner}" if inner else ""
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
+
+
+def timebar_rows(site: SiteData, claims, lang: str, here: str, label) -> list[dict]:
+    rows = []
+    for c in claims:
+        lo, hi = claim_span(c)
+        rows.append({"label": label(c), "lo": lo, "hi": hi, "href": rel(here, f"claims/{c.id}"),
+                     "inferred": c.data.get("time", {}).get("basis") == "inferred"})
+    return rows
+
+
+# ---------------------------------------------------------------- claim
+
+
+def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
+    here = f"claims/{cid}"
+    c = site.ds.claims[cid]
+    d = c.data
+    parts = [f'<p class="fc-kicker">{esc(ui("claim", lang))} <code dir="ltr">{esc(cid)}</code></p>',
+             f'<h1 dir="auto">{esc(d["statement"][lang])}</h1>']
+    if lang == "en":
+        parts.append(f'<p class="fc-original" lang="ar" dir="rtl">{esc(d["statement"]["ar"])}</p>')
+    if d.get("rank") == "deprecated":
+        parts.append(f'<p class="fc-deprecated">{esc(ui("deprecated", lang))}: {esc(d["rank_reason"][lang])}</p>')
+    parts.append(f'<div class="fc-verdict-box"><p>{esc(ui("verdict", lang))}: {site.verdict_badge(d["verdict"]["rating"], lang)}</p>'
+                 f'<p>{esc(d["verdict"]["reasoning"][lang])}</p></div>')
+    spo = [site.entity_link(d["subject"], lang, here), f'<span class="fc-prop">{esc(site.prop(d["property"], lang))}</span>']
+    if d.get("value"):
+        spo.append(site.value_html(c, lang, here))
+    parts.append(_section(ui("what", lang), '<p class="fc-spo">' + " · ".join(spo) + "</p>"))
+    time = d.get("time")
+    when = f"<p>{time_words(time, lang)}</p>"
+    if time and time.get("as_written"):
+        when += f'<p>{esc(ui("as_written", lang))}: <q lang="ar" dir="rtl">{esc(time["as_written"])}</q></p>'
+    if time and time.get("reason"):
+        when += f'<p class="fc-inferred-reason">{esc(ui("why_inferred", lang))}: {esc(time["reason"][lang])}</p>'
+    parts.append(_section(ui("when", lang), when))
+    evidence = []
+    for i, ev in enumerate(d["evidence"]):
+        anchor = f"q-{cid}-{i}"
+        stance = ui(ev["stance"], lang)
+        item = (f'<figure class="fc-evidence fc-{esc(ev["stance"])}"><blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
+                f'<figcaption>{site.source_link(ev["source"], lang, here)} · {esc(ui("paragraph", lang))} {bdi(ev["paragraph"])} · '
+                f'{esc(stance)} · {a(rel(here, "sources/" + ev["source"], anchor), ui("see_in_article", lang))}</figcaption>')
+        if lang == "en":
+            item += f'<p class="fc-translation">{esc(ui("translation", lang))}: {esc(d["statement"]["en"])}</p>'
+        evidence.append(item + "</figure>")
+    parts.append(_section(ui("evidence", lang), "".join(evidence)))
+    if d.get("attribution"):
+        parts.append(f'<p>{esc("يستند إلى تصريح" if lang == "ar" else "Rests on the statement")}: '
+                     f'{site.claim_link(d["attribution"], lang, here)}</p>')
+    from ..rules.common import value_key
+
+    same = [x for x in site.same_fact[(d["subject"], d["property"], str(value_key(c)))] if x.id != cid]
+    parts.append(_section(ui("corroborating", lang), _list([site.claim_link(x.id, lang, here) for x in same])))
+    contradictions = site.contradictions_of.get(cid, [])
+    conflicting = sorted({o for x in contradictions if x.data["resolution"] not in NAME_RESOLUTIONS
+                          for o in x.data.get("claims", ()) if o != cid})
+    parts.append(_section(ui("conflicting", lang), _list([site.claim_link(o, lang, here) for o in conflicting])))
+    parts.append(_section(ui("its_contradictions", lang),
+                          _list([site.contradiction_link(x.id, lang, here) for x in contradictions])))
+    parts.append(_note(d.get("editor_note"), lang))
+    parts.append(site.edit_links(c.path, lang))
+    parts.append(claimreview_script(site, cid, lang))
+    return d["statement"][lang], "".join(parts)
+
+
+def claimreview(site: SiteData, cid: str, lang: str) -> dict:
+    """schema.org ClaimReview for one claim (one per page, as Google requires)."""
+    c = site.ds.claims[cid].data
+    labels = site.schemas.labels("claim", "verdict.rating")[c["verdict"]["rating"]]
+    first = site.ds.sources[c["evidence"][0]["source"]].data
+    appearance = {"@type": "CreativeWork", "headline": first["title"]["text"]["ar"], "inLanguage": first["language"]}
+    if first["published"].get("date"):
+        appearance["datePublished"] = first["published"]["date"]
+    if first.get("url"):
+        appearance["url"] = first["url"]
+    if first["outlet"].get("as_shown"):
+        appearance["publisher"] = {"@type": "Organization", "name": first["outlet"]["as_shown"]}
+    prefix = "" if lang == "ar" else "en/"
+    url = f"{site.site_url.rstrip('/')}/{prefix}claims/{cid}/" if site.site_url else f"/{prefix}claims/{cid}/"
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": c["statement"][lang],
+        "inLanguage": lang,
+        "author": {"@type": "Organization", "name": ui("site", lang)},
+        "itemReviewed": {"@type": "Claim", "appearance": [appearance], "firstAppearance": appearance},
+        "reviewRating": {"@type": "Rating", "ratingValue": labels["rating"], "bestRating": 5, "worstRating": 1,
+                         "alternateName": labels[lang]},
+    }
+
+
+def claimreview_script(site: SiteData, cid: str, lang: str) -> str:
+    data = json.dumps(claimreview(site, cid, lang), ensure_ascii=False, sort_keys=True)
+    # "</" cannot end the script element early; "<!--" cannot open a comment state.
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+# ---------------------------------------------------------------- entity
+
+
+def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
+    here = f"entities/{eid}"
+    e = site.ds.entities[eid]
+    d = e.data
+    other = "en" if lang == "ar" else "ar"
+    type_label = site.label("entity", "type", d["type"], lang)
+    parts = [f'<p class="fc-kicker">{esc(type_label)}</p>',
+             f'<h1 data-pagefind-weight="10">{bdi(d["name"][lang], lang)}</h1>',
+             f'<p class="fc-other-name">{bdi(d["name"][other], other)}</p>',
+             f'<p>{esc(d["description"][lang])}</p>']
+    if d.get("parent"):
+        parts.append(f'<p>{esc(ui("part_of", lang))}: {site.entity_link(d["parent"], lang, here)}</p>')
+    rows = [[bdi(al["text"], al["lang"]), esc(al["lang"]), esc(al["kind"]),
+             site.source_link(al["source"], lang, here, text=al["source"]) if al.get("source") else "",
+             esc(al["note"][lang]) if al.get("note") else ""] for al in d["aliases"]]
+    headers = [ui("names", lang), "lang", ui("kind", lang), ui("source", lang), ui("notes", lang)]
+    parts.append(_section(ui("spellings", lang), table(headers, rows) if rows else ""))
+    # A hidden block of every spelling and its search fold: search finds the page by any of them.
+    names = [d["name"]["ar"], d["name"]["en"], *(al["text"] for al in d["aliases"])]
+    folded = sorted({fold_for_search(n) for n in names} - set(names))
+    parts.append(f'<div hidden class="fc-search-names">{esc(" · ".join(names + folded))}</div>')
+    posts = [c for c in site.by_subject.get(eid, []) if c.data["property"] == "holds-post"]
+    holders = [c for c in site.by_value.get(eid, []) if c.data["property"] == "holds-post"]
+    for title, claims, label in ((ui("posts_held", lang), posts, lambda c: site.name(c.data["value"]["entity"], lang)),
+                                 (ui("holders", lang), holders, lambda c: site.name(c.data["subject"], lang))):
+        if claims:
+            bar = timebar.svg(timebar_rows(site, claims, lang, here, label), title, lang)
+            items = [f"{site.claim_link(c.id, lang, here)} — {time_words(c.data.get('time'), lang)}" for c in claims]
+            parts.append(_section(title, bar + _list(items)))
+    parts.append(_section(ui("about_it", lang), _list([site.claim_link(c.id, lang, here) for c in site.by_subject.get(eid, [])])))
+    parts.append(_section(ui("mentioning_it", lang), _list([site.claim_link(c.id, lang, here) for c in site.by_value.get(eid, [])])))
+    parts.append(_section(ui("its_contradictions", lang),
+                          _list([site.contradiction_link(x.id, lang, here) for x in site.contradictions_of.get(eid, [])])))
+    parts.append(_note(d.get("editor_note"), lang))
+    parts.append(site.edit_links(e.path, lang))
+    return d["name"][lang], "".join(parts)
+
+
+# ---------------------------------------------------------------- source
+
+
+def quote_marks(site: SiteData, sid: str) -> dict[int, list[tuple[int, int, str]]]:
+    """paragraph -> (start, end, anchor) of every quote in the original text."""
+    article = site.ds.articles[sid]
+    offsets = {}
+    out: dict[int, list] = {}
+    for c in site.by_source.get(sid, []):
+        for i, ev in enumerate(c.data["evidence"]):
+            if ev["source"] != sid:
+                continue
+            n = ev["paragraph"]
+            if n not in offsets:
+                offsets[n] = normalize_with_offsets(article.paragraphs[n - 1])
+            norm, where = offsets[n]
+            for j, (b, e) in enumerate(fragment_spans(quote_fragments(ev["quote"]), norm) or []):
+                out.setdefault(n, []).append((where[b], where[e - 1] + 1, f"q-{c.id}-{i}" if j == 0 else ""))
+    return out
+
+
+def _highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """The paragraph with quoted stretches marked; anchors sit where each quote starts."""
+    bounds = sorted({0, len(text), *(b for b, _, _ in spans), *(e for _, e, _ in spans)})
+    anchors: dict[int, list[str]] = {}
+    for b, _, anchor in spans:
+        if anchor:
+            anchors.setdefault(b, []).append(anchor)
+    out = []
+    for lo, hi in zip(bounds, bounds[1:]):
+        covered = sum(1 for b, e, _ in spans if b <= lo and hi <= e)
+        for anchor in anchors.get(lo, []):
+            out.append(f'<span class="fc-anchor" id="{esc(anchor)}"></span>')
+        piece = esc(text[lo:hi])
+        out.append(f'<mark class="fc-quoted" data-quotes="{covered}">{piece}</mark>' if covered else piece)
+    return "".join(out)
+
+
+def source_page(site: SiteData, sid: str, lang: str) -> tuple[str, str]:
+    here = f"sources/{sid}"
+    s = site.ds.sources[sid]
+    d = s.data
+    title = d["title"]["text"][lang]
+    parts = [f'<p class="fc-kicker">{esc(ui("source", lang))} <code dir="ltr">{esc(sid)}</code></p>',
+             f"<h1>{esc(title)}</h1>"]
+    shows = []
+    outlet = d["outlet"]
+    shows.append(f'{esc(ui("outlet", lang))}: ' + (bdi(outlet["as_shown"], "ar") if outlet.get("as_shown") else esc(ui("not_shown", lang))))
+    headline = d["title"]
+    shows.append(f'{esc(ui("headline", lang))}: ' + (f'<q lang="ar" dir="rtl">{esc(headline["text"]["ar"])}</q>' if headline["shown"]
+                                                  else esc(ui("not_shown", lang)) + f" ({esc(ui('editors_title', lang))})"))
+    for item in d.get("page_chrome", []):
+        shows.append(f'{esc(ui("page_chrome", lang))} ({esc(ui("paragraph", lang))} {bdi(item["paragraph"])}): {esc(item["what"][lang])}')
+    parts.append(_section(ui("page_shows", lang), _list(shows)))
+    pub = d["published"]
+    infer = []
+    if pub.get("date"):
+        infer.append(f'{esc(ui("published", lang))}: {time_words({"point": pub["date"], "basis": pub["basis"]}, lang)}')
+    else:
+        bounds = [f'{esc(ui(k, lang))} {bdi(pub[k])}' for k in ("not_before", "not_after") if pub.get(k)]
+        infer.append(f'{esc(ui("published", lang))}: {esc(ui("unknown", lang))}' + (f" ({', '.join(bounds)})" if bounds else ""))
+    infer.append(esc(pub["reason"][lang]))
+    if d.get("notes"):
+        infer.append(esc(d["notes"][lang]))
+    parts.append(_section(ui("we_infer", lang), _list(infer)))
+    parts.append(_note(d.get("editor_note"), lang))
+    parts.append(f'<p>{esc(ui("stored_file", lang))}: <code dir="ltr">{esc(d["file"])}</code> · sha256 '
+                 f'<code dir="ltr" class="fc-hash">{esc(d["sha256"])}</code></p>')
+    marks = quote_marks(site, sid)
+    by_paragraph: dict[int, list] = {}
+    for c in site.by_source.get(sid, []):
+        for ev in c.data["evidence"]:
+            if ev["source"] == sid and c not in by_paragraph.setdefault(ev["paragraph"], []):
+                by_paragraph[ev["paragraph"]].append(c)
+    rows = []
+    for n, text in enumerate(site.ds.articles[sid].paragraphs, start=1):
+        claims = by_paragraph.get(n, [])
+        listing = _list([site.claim_link(c.id, lang, here) for c in claims])
+        rows.append(f'<div class="fc-para" id="p{n}"><p class="fc-para-text" lang="ar" dir="rtl">'
+                    f'<span class="fc-para-no">{n}</span> {_highlight(text, marks.get(n, []))}</p>'
+                    + (f'<details class="fc-para-claims"><summary>{esc(ui("claims_here", lang))} ({len(claims)})</summary>{listing}</details>'
+                       if claims else "") + "</div>")
+    parts.append(_section(ui("article", lang), f'<div class="fc-article">{"".join(rows)}</div>'))
+    parts.append(_section(ui("its_contradictions", lang),
+                          _list([site.contradiction_link(x.id, lang, here) for x in site.contradictions_of.get(sid, [])])))
+    parts.append(site.edit_links(s.path, lang))
+    return f"{sid}: {title}", "".join(parts)
+
+
+# ---------------------------------------------------------------- contradiction
+
+
+def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
+    here = f"contradictions/{xid}"
+    x = site.ds.contradictions[xid]
+    d = x.data
+    resolution = site.label("contradiction", "resolution", d["resolution"], lang)
+    parts = [f'<p class="fc-kicker">{esc(ui("contradiction", lang))} <code dir="ltr">{esc(xid)}</code></p>',
+             f"<h1>{esc(d['summary'][lang])}</h1>",
+             f'<p>{esc(ui("resolution", lang))}: <span class="fc-resolution fc-resolution-{esc(d["resolution"])}">{esc(resolution)}</span>'
+             f' · {esc(ui("detected_by", lang))}: ' + (esc(ui("manual", lang)) if d["detected_by"] == "manual"
+                                                        else f'<code dir="ltr">{esc(d["detected_by"])}</code>') + "</p>",
+             _section(ui("explanation", lang), f"<p>{esc(d['explanation'][lang])}</p>")]
+    claims = [site.ds.claims[c] for c in d.get("claims", ())]
+    if claims:
+        cards = []
+        for c in claims:
+            preferred = " fc-preferred" if d.get("preferred_claim") == c.id else ""
+            quotes = "".join(f'<blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
+                             f'<p class="fc-cite">{site.source_link(ev["source"], lang, here)} · {esc(ui("paragraph", lang))} {bdi(ev["paragraph"])}</p>'
+                             for ev in c.data["evidence"])
+            badge = f'<p class="fc-preferred-badge">{esc(ui("preferred", lang))}</p>' if preferred else ""
+            cards.append(f'<article class="fc-side{preferred}">{badge}<h3>{site.claim_link(c.id, lang, here)}</h3>'
+                         f'<p>{time_words(c.data.get("time"), lang)}</p>{quotes}'
+                         f'<p>{site.verdict_badge(c.data["verdict"]["rating"], lang)}</p></article>')
+        parts.append(f'<div class="fc-sides">{"".join(cards)}</div>')
+        rows = timebar_rows(site, claims, lang, here, lambda c: c.id)
+        parts.append(timebar.svg(rows, ui("timeline", lang), lang))
+    if d.get("entities"):
+        parts.append(_section(ui("involved_entities", lang), _list([site.entity_link(e, lang, here) for e in d["entities"]])))
+    if d.get("sources"):
+        parts.append(_section(ui("involved_sources", lang), _list([site.source_link(s, lang, here) for s in d["sources"]])))
+    parts.append(_note(d.get("editor_note"), lang))
+    parts.append(site.edit_links(x.path, lang))
+    return d["summary"][lang], "".join(parts)

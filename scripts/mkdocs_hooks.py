@@ -1,0 +1,19 @@
+"""MkDocs hook: generate the pages before each build. Nothing else happens here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from factcheck.site.build import SiteError, generate
+
+
+def on_pre_build(config, **kwargs):
+    repo = os.environ.get("GITHUB_REPOSITORY")
+    try:
+        generate(Path(config.config_file_path).parent, Path(config.docs_dir),
+                 repo_url=f"https://github.com/{repo}" if repo else None, site_url=config.site_url)
+    except SiteError as exc:
+        raise PluginError(str(exc)) from exc
