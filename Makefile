@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+VNU_VERSION := 26.9.27
+VNU := $(VENV)/vnu/package/build/dist/vnu.jar
+
 .PHONY: site test validate bench clean
 
 $(STAMP): requirements.txt pyproject.toml
@@ -17,9 +20,14 @@ validate: $(STAMP)
 
 site: validate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
-	$(BIN)/python -m pagefind --site site --quiet
+	$(BIN)/factcheck search-index site
 
-test: $(STAMP)
+# The Nu HTML checker for the browser tests, pinned, from the npm registry (needs java).
+$(VNU):
+	mkdir -p $(VENV)/vnu
+	cd $(VENV)/vnu && npm pack --silent vnu-jar@$(VNU_VERSION) && tar xzf vnu-jar-$(VNU_VERSION).tgz
+
+test: $(STAMP) $(VNU)
 	$(BIN)/pytest
 
 bench: $(STAMP)

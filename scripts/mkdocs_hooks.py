@@ -1,4 +1,5 @@
-"""MkDocs hook: generate the pages before each build. Nothing else happens here."""
+"""MkDocs hook: generate the pages before each build and finish each rendered page. The work is
+done in factcheck.site.build; this file only connects it to MkDocs."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from factcheck.site.build import SiteError, generate
+from factcheck.site.build import SiteError, finish_html, generate
 
 
 def on_pre_build(config, **kwargs):
@@ -17,3 +18,7 @@ def on_pre_build(config, **kwargs):
                  repo_url=f"https://github.com/{repo}" if repo else None, site_url=config.site_url)
     except SiteError as exc:
         raise PluginError(str(exc)) from exc
+
+
+def on_post_page(output, page, config):
+    return finish_html(output)

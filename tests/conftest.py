@@ -49,3 +49,27 @@ def write(root: Path, rel: str, text: str | bytes) -> Path:
 
 def claim_text(rel: str = "facts/claims/c-001-902.yaml") -> str:
     return (FIXTURES / "claims" / Path(rel).name).read_text(encoding="utf-8")
+
+
+def build_site(out_dir: Path) -> None:
+    """Build the real site (mkdocs + pagefind) into out_dir, as `make site` does."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
+    env.pop("GITHUB_REPOSITORY", None)
+    bin_dir = Path(sys.executable).parent
+    proc = subprocess.run([str(bin_dir / "mkdocs"), "build", "--strict", "--site-dir", str(out_dir)], cwd=REPO,
+                          env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    from factcheck.site import search_index
+
+    search_index.build(out_dir)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    build_site(out)
+    return out

@@ -50,3 +50,16 @@ def test_forbidden_characters_are_found_with_offsets():
     found = list(forbidden_characters("ab\u202ecd\u2066"))
     assert [(o, cp) for o, cp, _ in found] == [(2, 0x202E), (5, 0x2066)]
     assert not list(forbidden_characters("نص عربي عادي\tمع\nسطر"))
+
+
+def test_offsets_map_the_verification_form_back_to_every_article():
+    from factcheck.textnorm import normalize_with_offsets
+
+    from conftest import REPO
+
+    for seed in sorted((REPO / "seeds").glob("*.txt")):
+        for paragraph in filter(str.strip, seed.read_text(encoding="utf-8").split("\n")):
+            norm, offsets = normalize_with_offsets(paragraph)
+            assert norm == normalize(paragraph)
+            assert len(offsets) == len(norm) and offsets == sorted(offsets)
+            assert all(paragraph[o] == c for o, c in zip(offsets, norm) if c.isalpha() and c.isascii())

@@ -117,6 +117,28 @@ def cmd_report(args) -> int:
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
+def cmd_search_index(args) -> int:
+    """Build the Pagefind search index of a built site (one index per page language).
+
+    Run after `mkdocs build`; `make site` does both.
+
+    Example:
+        factcheck search-index site
+    """
+    from .site import search_index
+
+    site = Path(args.site_dir)
+    if not (site / "index.html").exists():
+        print(f"factcheck: {site} is not a built site (no index.html)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        search_index.build(site)
+    except RuntimeError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
 def cmd_codes(args) -> int:
     """Print the table of finding codes (Markdown): every problem the tools can report and its fix.
 
@@ -154,6 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     p = add("report", cmd_report)
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    p = add("search-index", cmd_search_index)
+    p.add_argument("site_dir", metavar="SITE_DIR", help="the built site (mkdocs's site_dir)")
     add("codes", cmd_codes)
     return parser
 

@@ -62,6 +62,13 @@ def render(page_id: str, title: str, body: str) -> str:
             f'<div class="fc"{attrs}>{body}</div>\n')
 
 
+def finish_html(html: str) -> str:
+    """Last touches to a rendered page: Material puts `autocomplete` on its checkbox toggles,
+    which HTML does not allow (the Nu checker reports it)."""
+    return html.replace('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"').replace(
+        'type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"')
+
+
 def _write_if_changed(path: Path, content: str) -> bool:
     if path.exists() and path.read_text(encoding="utf-8") == content:
         return False

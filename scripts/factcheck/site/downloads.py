@@ -37,7 +37,9 @@ def datapackage(names: list[str]) -> dict:
             })
         else:
             mediatype = "application/x-ndjson" if ext == "jsonl" else "application/json"
-            resources.append({"name": stem.replace("_", "-"), "path": name, "format": ext, "mediatype": mediatype,
+            # Nested records, not tables: described as plain data files.
+            resources.append({"name": stem if ext == "jsonl" else f"{stem}-json", "type": "file", "path": name,
+                              "format": ext, "mediatype": mediatype,
                               "encoding": "utf-8"})
     return {
         "name": "libya-army-unification-factcheck",

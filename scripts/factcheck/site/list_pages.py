@@ -43,7 +43,7 @@ def home_page(site: SiteData, lang: str) -> tuple[str, str]:
              f'<li>{a(rel(here, "contradictions/index"), ui("contradictions", lang))}: {bdi(len(ds.contradictions))}</li>'
              f'<li>{a(rel(here, "timeline"), ui("timeline", lang))}</li>'
              f'<li>{a(rel(here, "search"), ui("search", lang))}</li></ul>']
-    rows = [[site.verdict_badge(k, lang), esc(v["description"] if lang == "en" else v["ar"]), bdi(verdicts.get(k, 0))]
+    rows = [[site.verdict_badge(k, lang), esc(v["description"][lang]), bdi(verdicts.get(k, 0))]
             for k, v in scale.items()]
     parts.append(f"<h2>{esc(ui('how_to_read', lang))}</h2>" + table([ui("verdict", lang), ui("description", lang),
                                                                       ui("count_claims", lang)], rows))
@@ -134,7 +134,7 @@ def timeline_page(site: SiteData, lang: str) -> tuple[str, str]:
     dated.sort(key=lambda c: (claim_span(c)[0], claim_span(c)[1], c.id))
     drawn = [c for c in dated if c.data["property"] in DRAWN and claim_span(c) != (EARLIEST, LATEST)]
     rows = [{"label": site.name(c.data["subject"], lang), "lo": claim_span(c)[0], "hi": claim_span(c)[1],
-             "inferred": c.data["time"]["basis"] == "inferred", "href": rel(here, f"claims/{c.id}")} for c in drawn]
+             "inferred": c.data["time"]["basis"] == "inferred"} for c in drawn]
     table_rows = [[time_words(c.data["time"], lang), a(rel(here, f"claims/{c.id}"), c.data["statement"][lang])] for c in dated]
     body = (f"<h1>{esc(ui('timeline', lang))}</h1>" + timebar.svg(rows, ui("timeline", lang), lang)
             + table([ui("when", lang), ui("claim", lang)], table_rows))
@@ -162,6 +162,15 @@ def reference_page(site: SiteData, lang: str) -> tuple[str, str]:
                 for p, req, desc in _fields(doc)]
         parts.append(f'<h2 dir="ltr">{esc(doc["title"])}</h2><p dir="ltr">{esc(doc["description"])}</p>'
                      + table(["field", "required", "description"], rows))
+    scale = site.schemas.labels("claim", "verdict.rating")
+    rows = [[f'<code dir="ltr">{esc(k)}</code>', site.verdict_badge(k, lang), bdi(v["rating"]), esc(v["description"][lang])]
+            for k, v in scale.items()]
+    parts.append('<h2 id="verdicts">' + esc({"ar": "سلّم الأحكام", "en": "Verdict scale"}[lang]) + "</h2>"
+                 + table(["id", ui("verdict", lang), "ClaimReview ratingValue", ui("description", lang)], rows))
+    kinds = site.schemas.labels("contradiction", "resolution")
+    rows = [[f'<code dir="ltr">{esc(k)}</code>', esc(v[lang]), esc(v["description"][lang])] for k, v in kinds.items()]
+    parts.append('<h2 id="resolutions">' + esc(ui("resolution", lang)) + "</h2>"
+                 + table(["id", ui("resolution", lang), ui("description", lang)], rows))
     rows = [[f'<code dir="ltr">{esc(c.code)}</code>', esc(c.severity), f'<span dir="ltr">{esc(c.message)}</span>',
              f'<span dir="ltr">{esc(c.hint)}</span>'] for c in codes.CODES.values()]
     parts.append('<h2 id="codes">Codes</h2>' + table(["code", "severity", "message", "how to fix"], rows))

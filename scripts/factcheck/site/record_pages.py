@@ -30,11 +30,11 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
 
 
-def timebar_rows(site: SiteData, claims, lang: str, here: str, label) -> list[dict]:
+def timebar_rows(claims, label) -> list[dict]:
     rows = []
     for c in claims:
         lo, hi = claim_span(c)
-        rows.append({"label": label(c), "lo": lo, "hi": hi, "href": rel(here, f"claims/{c.id}"),
+        rows.append({"label": label(c), "lo": lo, "hi": hi,
                      "inferred": c.data.get("time", {}).get("basis") == "inferred"})
     return rows
 
@@ -69,12 +69,13 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
     for i, ev in enumerate(d["evidence"]):
         anchor = f"q-{cid}-{i}"
         stance = ui(ev["stance"], lang)
-        item = (f'<figure class="fc-evidence fc-{esc(ev["stance"])}"><blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
-                f'<figcaption>{site.source_link(ev["source"], lang, here)} · {esc(ui("paragraph", lang))} {bdi(ev["paragraph"])} · '
-                f'{esc(stance)} · {a(rel(here, "sources/" + ev["source"], anchor), ui("see_in_article", lang))}</figcaption>')
-        if lang == "en":
-            item += f'<p class="fc-translation">{esc(ui("translation", lang))}: {esc(d["statement"]["en"])}</p>'
-        evidence.append(item + "</figure>")
+        translation = (f'<p class="fc-translation">{esc(ui("translation", lang))}: {esc(d["statement"]["en"])}</p>'
+                       if lang == "en" else "")
+        evidence.append(
+            f'<figure class="fc-evidence fc-{esc(ev["stance"])}"><blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
+            f'{translation}<figcaption>{site.source_link(ev["source"], lang, here)} · {esc(ui("paragraph", lang))} '
+            f'{bdi(ev["paragraph"])} · {esc(stance)} · {a(rel(here, "sources/" + ev["source"], anchor), ui("see_in_article", lang))}'
+            f'</figcaption></figure>')
     parts.append(_section(ui("evidence", lang), "".join(evidence)))
     if d.get("attribution"):
         parts.append(f'<p>{esc("يستند إلى تصريح" if lang == "ar" else "Rests on the statement")}: '
@@ -152,13 +153,13 @@ def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
     # A hidden block of every spelling and its search fold: search finds the page by any of them.
     names = [d["name"]["ar"], d["name"]["en"], *(al["text"] for al in d["aliases"])]
     folded = sorted({fold_for_search(n) for n in names} - set(names))
-    parts.append(f'<div hidden class="fc-search-names">{esc(" · ".join(names + folded))}</div>')
+    parts.append(f'<div hidden class="fc-search-names" data-pagefind-weight="10">{esc(" · ".join(names + folded))}</div>')
     posts = [c for c in site.by_subject.get(eid, []) if c.data["property"] == "holds-post"]
     holders = [c for c in site.by_value.get(eid, []) if c.data["property"] == "holds-post"]
     for title, claims, label in ((ui("posts_held", lang), posts, lambda c: site.name(c.data["value"]["entity"], lang)),
                                  (ui("holders", lang), holders, lambda c: site.name(c.data["subject"], lang))):
         if claims:
-            bar = timebar.svg(timebar_rows(site, claims, lang, here, label), title, lang)
+            bar = timebar.svg(timebar_rows(claims, label), title, lang)
             items = [f"{site.claim_link(c.id, lang, here)} — {time_words(c.data.get('time'), lang)}" for c in claims]
             parts.append(_section(title, bar + _list(items)))
     parts.append(_section(ui("about_it", lang), _list([site.claim_link(c.id, lang, here) for c in site.by_subject.get(eid, [])])))
@@ -286,7 +287,7 @@ def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
                          f'<p>{time_words(c.data.get("time"), lang)}</p>{quotes}'
                          f'<p>{site.verdict_badge(c.data["verdict"]["rating"], lang)}</p></article>')
         parts.append(f'<div class="fc-sides">{"".join(cards)}</div>')
-        rows = timebar_rows(site, claims, lang, here, lambda c: c.id)
+        rows = timebar_rows(claims, lambda c: c.id)
         parts.append(timebar.svg(rows, ui("timeline", lang), lang))
     if d.get("entities"):
         parts.append(_section(ui("involved_entities", lang), _list([site.entity_link(e, lang, here) for e in d["entities"]])))

@@ -12,7 +12,7 @@ import datetime as dt
 from ..rules.timeline import EARLIEST, LATEST
 from .markup import esc
 
-WIDTH, ROW, LABEL, PAD = 720, 26, 210, 8
+WIDTH, ROW, LABEL, PAD = 720, 26, 210, 20
 
 
 def _year_of(day: int) -> float:
@@ -21,7 +21,8 @@ def _year_of(day: int) -> float:
 
 
 def svg(rows: list[dict], title: str, lang: str) -> str:
-    """rows: {label, lo, hi (day numbers or EARLIEST/LATEST), inferred, href (escaped) or None}."""
+    """rows: {label, lo, hi (day numbers or EARLIEST/LATEST), inferred}. The picture holds no links
+    (an image with links inside is not accessible); each page lists the same claims as links."""
     dated = [r for r in rows if r["lo"] != EARLIEST or r["hi"] != LATEST]
     if not dated:
         return ""
@@ -38,7 +39,7 @@ def svg(rows: list[dict], title: str, lang: str) -> str:
         return PAD + (plot - pos if rtl else pos) + (0 if rtl else LABEL)
 
     height = ROW * len(rows) + 30
-    parts = [f'<svg class="fc-timebar" role="img" viewBox="0 0 {WIDTH} {height}" xmlns="http://www.w3.org/2000/svg">',
+    parts = [f'<div class="fc-scroll" tabindex="0"><svg class="fc-timebar" role="img" viewBox="0 0 {WIDTH} {height}" xmlns="http://www.w3.org/2000/svg">',
              f"<title>{esc(title)}</title>",
              '<defs><pattern id="fc-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
              '<rect width="3" height="6" class="fc-hatch"/></pattern></defs>']
@@ -51,10 +52,7 @@ def svg(rows: list[dict], title: str, lang: str) -> str:
     for i, r in enumerate(rows):
         y = i * ROW + 4
         label = esc(r["label"] if len(r["label"]) <= 34 else r["label"][:33] + "…")
-        text = f'<text x="{label_x}" y="{y + 15}" text-anchor="{anchor}" class="fc-label">{label}</text>'
-        if r.get("href"):
-            text = f'<a href="{r["href"]}">{text}</a>'
-        parts.append(text)
+        parts.append(f'<text x="{label_x}" y="{y + 15}" text-anchor="{anchor}" class="fc-label">{label}</text>')
         if r["lo"] == EARLIEST and r["hi"] == LATEST:
             continue
         lo = _year_of(r["lo"]) if r["lo"] != EARLIEST else first
@@ -67,5 +65,5 @@ def svg(rows: list[dict], title: str, lang: str) -> str:
         if r["lo"] == EARLIEST or r["hi"] == LATEST:
             open_end = x1 if (r["lo"] == EARLIEST) != rtl else x2
             parts.append(f'<text x="{open_end:.1f}" y="{y + 15}" class="fc-open" text-anchor="middle">…</text>')
-    parts.append("</svg>")
+    parts.append("</svg></div>")
     return "".join(parts)

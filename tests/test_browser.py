@@ -1,0 +1,200 @@
+"""The site in a real headless Chromium over a local server: languages and direction, the
+language switcher, Arabic-aware search, quote links, filters, no console errors, no request
+leaving localhost, accessibility (axe-core), valid HTML (Nu checker), 360 px without sideways
+scrolling; screenshots of every page type go to artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+VNU = REPO / ".venv/vnu/package/build/dist/vnu.jar"
+SHOTS = REPO / "artifacts/screenshots"
+PAGE_TYPES = {
+    "home": "",
+    "claim": "claims/c-000-001/",
+    "entity": "entities/abdulrazek-al-nadhuri/",
+    "source": "sources/src-000/",
+    "contradiction": "contradictions/x-lna-chief-of-staff-succession/",
+    "timeline": "timeline/",
+    "claims-index": "claims/",
+    "search": "search/",
+}
+CHECKED_TYPES = ["home", "claim", "entity", "source", "contradiction", "timeline"]
+LANGS = {"ar": "", "en": "en/"}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("browser tests need Debian's chromium at /usr/bin/chromium: apt-get install chromium (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+class Visit:
+    """A page opened in a fresh context, recording console errors and requests that leave localhost."""
+
+    def __init__(self, browser, base: str, path: str, width: int = 1280):
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def guard(route):
+            host = urlparse(route.request.url).hostname
+            if host not in ("127.0.0.1", "localhost"):
+                self.outside.append(route.request.url)
+                return route.abort()
+            return route.continue_()
+
+        self.page.route("**/*", guard)
+        self.page.goto(base + path)
+        self.page.wait_for_load_state("networkidle")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    opened = []
+
+    def _open(path, width=1280):
+        v = Visit(browser, server, path, width)
+        opened.append(v)
+        return v
+
+    yield _open
+    for v in opened:
+        v.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_page_type(visit, lang, kind):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 360):
+        v = visit(LANGS[lang] + PAGE_TYPES[kind], width)
+        html = v.page.locator("html")
+        assert html.get_attribute("lang") == lang
+        assert v.page.locator("body").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
+        assert v.errors == [], v.errors
+        assert v.outside == [], v.outside
+        scroll, client = v.page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert scroll <= client, f"{kind} ({lang}) scrolls sideways at {width} px: {scroll} > {client}"
+        v.page.screenshot(path=str(SHOTS / f"{lang}-{kind}-{width}.png"), full_page=width == 360)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", CHECKED_TYPES)
+def test_axe_finds_no_serious_violation(visit, lang, kind):
+    from axe_playwright_python.sync_playwright import Axe
+
+    v = visit(LANGS[lang] + PAGE_TYPES[kind])
+    violations = Axe().run(v.page).response["violations"]
+    serious = [(x["id"], x["impact"], [n["target"] for n in x["nodes"]][:3]) for x in violations
+               if x["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_nu_html_checker_finds_no_error(site_dir):
+    if not VNU.exists():
+        pytest.fail(f"the Nu HTML checker is missing at {VNU}: run `make test`, which installs it")
+    if not shutil.which("java"):
+        pytest.fail("the Nu HTML checker needs java")
+    files = [str(site_dir / LANGS[lang] / PAGE_TYPES[k] / "index.html") for lang in LANGS for k in CHECKED_TYPES]
+    proc = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+                          capture_output=True, text=True)
+    messages = json.loads(proc.stderr or "{}").get("messages", [])
+    assert [(m.get("url", "").rsplit("site", 1)[-1], m.get("lastLine"), m["message"]) for m in messages] == []
+
+
+def test_language_switcher_reaches_the_equivalent_page_and_back(visit, server):
+    v = visit("claims/c-000-001/")
+    v.page.locator('a.md-select__link[hreflang="en"]').first.dispatch_event("click")
+    v.page.wait_for_url("**/en/claims/c-000-001/")
+    assert v.page.locator("html").get_attribute("lang") == "en"
+    v.page.locator('a.md-select__link[hreflang="ar"]').first.dispatch_event("click")
+    v.page.wait_for_url(server + "claims/c-000-001/")
+    assert v.page.locator("html").get_attribute("lang") == "ar"
+
+
+def _search(visit, lang: str, query: str) -> list[str]:
+    v = visit(f"{LANGS[lang]}search/?q={query}")
+    v.page.wait_for_selector(".fc-results li", timeout=10_000)
+    assert v.errors == [], v.errors
+    return [urlparse(h).path for h in v.page.eval_on_selector_all(".fc-results li a", "els => els.map(e => e.href)")]
+
+
+@pytest.mark.parametrize("lang, query, entity", [
+    ("ar", "ناظوري", "abdulrazek-al-nadhuri"),
+    ("ar", "الدبيبه", "abdul-hamid-dbeibah"),
+    ("ar", "والدبيبة", "abdul-hamid-dbeibah"),
+    ("ar", "الناظورى", "abdulrazek-al-nadhuri"),
+    ("en", "Nadhuri", "abdulrazek-al-nadhuri"),
+])
+def test_search_finds_the_entity_among_the_first_three(visit, lang, query, entity):
+    results = _search(visit, lang, query)
+    assert f"/{LANGS[lang]}entities/{entity}/" in results[:3], results[:5]
+    if lang == "en":
+        assert all(r.startswith("/en/") for r in results), results
+    else:
+        assert not any(r.startswith("/en/") for r in results), results
+
+
+def test_a_quote_link_lands_on_its_highlighted_span(visit):
+    v = visit("claims/c-000-047/")
+    link = v.page.locator("figcaption a", has_text="موضعه في المقال").first
+    link.click()
+    v.page.wait_for_url("**/sources/src-000/#q-c-000-047-0")
+    landed = v.page.evaluate("""() => {
+        let el = document.querySelector(':target');
+        const id = el && el.id;
+        while (el && el.tagName !== 'MARK') el = el.nextElementSibling;
+        return [id, el ? el.className : null];
+    }""")
+    assert landed == ["q-c-000-047-0", "fc-quoted"]
+
+
+def test_claim_filters(visit):
+    v = visit("en/claims/")
+    total = v.page.locator(".fc-claims tbody tr").count()
+    v.page.select_option('select[data-filter="verdict"]', "corroborated")
+    shown = v.page.locator(".fc-claims tbody tr:not([hidden])").count()
+    assert 0 < shown < total
+    assert v.page.locator(".fc-shown").inner_text() == f"{shown} / {total}"

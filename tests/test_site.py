@@ -1,0 +1,126 @@
+"""The built site: strict build, reproducible, every record a page in both languages, valid
+ClaimReview and data package, escaped record text, idempotent generator."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, build_site, claim_text, write
+from factcheck.checker import check
+from factcheck.site.build import generate
+
+DATASET = check(REPO).dataset
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_every_record_has_a_page_in_both_languages(site_dir):
+    for kind, folder in (("claims", "claims"), ("entities", "entities"), ("sources", "sources"),
+                         ("contradictions", "contradictions")):
+        for rid in getattr(DATASET, kind):
+            assert (site_dir / folder / rid / "index.html").exists(), rid
+            assert (site_dir / "en" / folder / rid / "index.html").exists(), rid
+
+
+@pytest.mark.parametrize("page, lang, direction", [("claims/c-000-001", "ar", "rtl"), ("en/claims/c-000-001", "en", "ltr")])
+def test_language_and_direction_in_the_html(site_dir, page, lang, direction):
+    html = (site_dir / page / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html
+    assert f'<body dir="{direction}"' in html
+
+
+def test_two_builds_are_byte_identical(site_dir, tmp_path):
+    again = tmp_path / "again"
+    build_site(again)
+    assert tree_digest(again) == tree_digest(site_dir)
+
+
+def _jsonld(html: str) -> dict:
+    m = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(m.group(1))
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_claimreview_json_ld(site_dir, prefix):
+    for cid in ("c-000-001", "c-004-007"):
+        doc = _jsonld((site_dir / prefix / "claims" / cid / "index.html").read_text(encoding="utf-8"))
+        assert doc["@type"] == "ClaimReview" and doc["@context"] == "https://schema.org"
+        assert doc["claimReviewed"] and doc["url"].endswith(f"/{prefix}claims/{cid}/")
+        rating = doc["reviewRating"]
+        assert rating["alternateName"] and 1 <= rating["ratingValue"] <= rating["bestRating"] == 5
+        assert doc["itemReviewed"]["@type"] == "Claim" and doc["itemReviewed"]["appearance"]
+    inaccurate = _jsonld((site_dir / "en/claims/c-004-007/index.html").read_text(encoding="utf-8"))
+    assert inaccurate["reviewRating"]["alternateName"] == "Inaccurate"
+
+
+def test_claimreview_download_has_one_line_per_claim(site_dir):
+    lines = (site_dir / "data/claimreview.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(DATASET.claims)
+    assert all(json.loads(line)["@type"] == "ClaimReview" for line in lines)
+
+
+def test_datapackage_passes_frictionless(site_dir):
+    from frictionless import Package
+
+    package = Package(str(site_dir / "data/datapackage.json"))
+    report = package.validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    names = {r.name for r in package.resources}
+    assert {"claims", "claims-json", "entities-json", "sources-json", "contradictions-json", "properties-json",
+            "claimreview"} <= names
+
+
+def test_quotes_are_highlighted_in_the_article(site_dir):
+    html = (site_dir / "sources/src-000/index.html").read_text(encoding="utf-8")
+    for cid in ("c-000-001", "c-000-047"):
+        assert re.search(rf'id="q-{cid}-0"></span>(<span class="fc-anchor" id="[^"]+"></span>)*<mark class="fc-quoted"', html)
+
+
+# ---- the generator itself, on a small repository
+
+
+@pytest.fixture
+def docs(tmp_path):
+    return tmp_path / "docs"
+
+
+def test_record_text_is_escaped(repo, docs):
+    text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
+                                "en: '<script>alert(1)</script> [x](javascript:alert(2)) {{ config }} <img src=x onerror=alert(3)>'")
+    write(repo, "facts/claims/c-001-902.yaml", text)
+    generate(repo, docs)
+    page = (docs / "claims/c-001-902.en.md").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    front = yaml.safe_load(page.split("---")[1])
+    assert "<" not in front["title"]
+
+
+def test_generator_is_idempotent_and_removes_pages_of_deleted_records(repo, docs):
+    first = generate(repo, docs)
+    assert first["written"] == first["pages"]
+    second = generate(repo, docs)
+    assert second["written"] == 0 and second["removed"] == 0
+    (repo / "facts/claims/c-001-902.yaml").unlink()
+    third = generate(repo, docs)
+    assert third["removed"] == 2
+    assert not (docs / "claims/c-001-902.md").exists() and not (docs / "claims/c-001-902.en.md").exists()
+    assert (docs / "claims/c-001-901.md").exists()
+
+
+def test_generator_refuses_invalid_data(repo, docs):
+    from factcheck.site.build import SiteError
+
+    write(repo, "facts/claims/c-001-902.yaml", "id: [\n")
+    with pytest.raises(SiteError, match="FC001"):
+        generate(repo, docs)
+    assert not docs.exists()
