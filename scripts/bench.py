@@ -9,6 +9,7 @@ the same run, each the median of several repetitions. Results go to bench/result
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import platform
 import shutil
@@ -84,7 +85,9 @@ def generate(size: int, out: Path) -> Path:
     properties and places are the real ones, and quotes are runs of words of the real articles, so
     every check runs as on the real data.
     """
-    if (out / ".complete").exists():
+    marker = out / ".complete"
+    digest = _inputs_digest()
+    if marker.exists() and marker.read_text() == digest:
         return out
     shutil.rmtree(out, ignore_errors=True)
     for folder in ("schema", "seeds", "facts/sources", "facts/properties", "facts/entities"):
@@ -153,8 +156,18 @@ def generate(size: int, out: Path) -> Path:
                 "resolution": "temporal-succession",
                 "summary": {"ar": "تداخل ولايتين.", "en": "Two terms overlap."},
                 "explanation": {"ar": "تسليم متدرج.", "en": "A gradual handover."}})
-    (out / ".complete").touch()
+    marker.write_text(digest)
     return out
+
+
+def _inputs_digest() -> str:
+    """What a generated dataset depends on: regenerate when any of it changes."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for folder in ("schema", "seeds", "facts/sources", "facts/properties", "facts/entities", "facts/contradictions"):
+        for p in sorted((REPO / folder).rglob("*")):
+            if p.is_file():
+                h.update(p.relative_to(REPO).as_posix().encode() + p.read_bytes())
+    return h.hexdigest()
 
 
 # The consistency rules alone, on a dataset loaded once: median of several runs, in seconds.
@@ -175,6 +188,42 @@ for _ in range(int(sys.argv[2])):
     runs.append(time.perf_counter() - start)
 print(json.dumps({"median_s": round(statistics.median(runs), 4), "runs_s": [round(r, 4) for r in runs]}))
 """
+
+
+def first_load_kb(site_dir: Path, page: str = "claims/c-000-001/") -> dict:
+    """What a browser requests to show one page, gzip-compressed as GitHub Pages serves it."""
+    import functools
+    import gzip
+    import http.server
+    import threading
+    from urllib.parse import urlparse
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    requested: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            pg = browser.new_page()
+            pg.on("request", lambda r: requested.append(urlparse(r.url).path))
+            pg.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{page}")
+            pg.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        httpd.shutdown()
+    files = {}
+    for path in dict.fromkeys(requested):
+        local = site_dir / path.lstrip("/")
+        local = local / "index.html" if local.is_dir() else local
+        files[path] = len(gzip.compress(local.read_bytes(), compresslevel=6, mtime=0))
+    return {"kb": round(sum(files.values()) / 1024, 1), "files": files}
 
 
 def timed(cmd: list[str], repeat: int) -> dict:

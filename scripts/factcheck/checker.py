@@ -63,8 +63,9 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[F.Finding]]:
     return files, misplaced
 
 
-def check(root: Path, only: list[str] | None = None) -> Result:
-    """Check the whole dataset under `root`; report only findings in `only` paths if given.
+def check(root: Path, only: list[str] | None = None, changed: set[str] | None = None) -> Result:
+    """Check the whole dataset under `root`; report only findings in `only` paths if given, or
+    only findings that a change touches if `changed` (paths, deleted ones included) is given.
 
     Cross-record checks always see the whole dataset, so restricting the report never hides a
     conflict with a record outside it.
@@ -110,9 +111,20 @@ def check(root: Path, only: list[str] | None = None) -> Result:
     if only:
         prefixes = [p.rstrip("/") for p in only]
         findings = [f for f in findings if any(f.path == p or f.path.startswith(p + "/") for p in prefixes)]
+    if changed is not None:
+        findings = [f for f in findings if touches(f, changed)]
     resolve_positions(findings, texts)
     findings.sort(key=lambda f: (f.path, f.line or 0, f.col or 0, f.code))
     return Result(valid, findings, len(files), consistency)
+
+
+def touches(finding: F.Finding, changed: set[str]) -> bool:
+    """Whether a change (paths of added, edited or deleted records) concerns a finding: it is in a
+    changed file, points at one, or involves a record whose file changed."""
+    if finding.path in changed or any(loc.path in changed for loc in finding.related):
+        return True
+    ids = {p.rsplit("/", 1)[-1].removesuffix(".yaml") for p in changed}
+    return bool(ids & {*finding.claims, *finding.entities, *finding.sources})
 
 
 def _guarded(rec: Record, check_fn, *args) -> list[F.Finding]:

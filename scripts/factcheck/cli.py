@@ -24,12 +24,24 @@ def cmd_validate(args) -> int:
     fix each (`factcheck codes` lists every code). Cross-record checks always read the whole
     dataset; PATHs only limit which files' problems are shown.
 
+    With --changed BASE (a git revision), only problems that the changes since BASE touch are
+    shown: in added, edited or deleted records, in records that refer to them, and conflicts that
+    involve them. Every check still runs over the whole dataset: the fast path for pull requests.
+
     Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 
-    Example:
+    Examples:
         factcheck validate facts/claims/c-000-001.yaml --format json
+        factcheck validate --changed origin/main --format github
     """
     root = _root(args)
+    changed = None
+    if args.changed:
+        try:
+            changed = changed_paths(root, args.changed)
+        except RuntimeError as exc:
+            print(f"factcheck: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     only = []
     for p in args.paths:
         path = Path(p).resolve()
@@ -37,9 +49,24 @@ def cmd_validate(args) -> int:
             print(f"factcheck: {p} is outside the repository {root}", file=sys.stderr)
             return EXIT_USAGE
         only.append(path.relative_to(root).as_posix())
-    result = check(root, only or None)
+    result = check(root, only or None, changed)
     sys.stdout.write(REPORTERS[args.format](result))
     return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+def changed_paths(root: Path, base: str) -> set[str]:
+    """Record files added, edited or deleted since `base`, and untracked ones, relative to root."""
+    import subprocess
+
+    def git(*args):
+        proc = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"git {' '.join(args)} failed: {proc.stderr.strip()}")
+        return proc.stdout.splitlines()
+
+    # Both list paths relative to root, the working directory here.
+    return set(git("diff", "--name-only", "--relative", base, "--", "facts")
+               + git("ls-files", "--others", "--exclude-standard", "--", "facts"))
 
 
 def cmd_export(args) -> int:
@@ -139,6 +166,91 @@ def cmd_search_index(args) -> int:
     return EXIT_OK
 
 
+def cmd_fmt(args) -> int:
+    """Rewrite records in the canonical layout: keys in schema order, two-space indentation, one
+    line per value, quotes only where YAML needs them. Content and comments are kept as they are.
+
+    With --check nothing is written: the files that would change are listed and the exit status
+    is 1 if there are any (for CI and pre-commit). Files that do not load are reported, untouched.
+
+    Examples:
+        factcheck fmt
+        factcheck fmt --check facts/claims/c-000-001.yaml
+    """
+    from .checker import discover
+    from .files import write_atomic
+    from .fmt import format_text
+    from .loader import LoadError, decode
+    from .schemas import Schemas
+
+    root = _root(args)
+    schemas = Schemas(root / "schema")
+    wanted = [Path(p).resolve() for p in args.paths]
+    files, _ = discover(root)
+    changed, broken = [], []
+    for file, rel, kind in files:
+        if wanted and not any(file.resolve() == w or file.resolve().is_relative_to(w) for w in wanted):
+            continue
+        try:
+            text = decode(file.read_bytes(), rel)
+            formatted = format_text(text, kind, schemas, rel)
+        except LoadError as exc:
+            broken.append(exc.finding)
+            continue
+        if formatted != text:
+            changed.append(rel)
+            if not args.check:
+                write_atomic(file, formatted)
+    for f in broken:
+        print(f"{f.path}:{f.line or 1}:{f.col or 1}: {f.code} {f.message} (not formatted)")
+    for rel in changed:
+        print(f"{'would reformat' if args.check else 'reformatted'} {rel}")
+    verb = "would be reformatted" if args.check else "reformatted"
+    print(f"{len(changed)} file{'s' * (len(changed) != 1)} {verb}, {len(broken)} not loadable.")
+    return EXIT_FINDINGS if broken or (args.check and changed) else EXIT_OK
+
+
+def cmd_new(args) -> int:
+    """Write a new record with a fresh id, ready to fill in; it validates as written.
+
+    For a claim, give the source and the exact quote: the paragraph is found for you, and a quote
+    that is not in the article is refused with the closest passage. An existing file is never
+    overwritten.
+
+    Examples:
+        factcheck new claim --source src-001 --quote "اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020" \\
+            --subject ceasefire-agreement-2020 --property signed
+        factcheck new entity --type person --name-ar "أسامة حماد" --name-en "Osama Hammad"
+        factcheck new source --file seeds/005_example.txt
+        factcheck new contradiction --claims c-000-002 c-003-002 --detected-by FC402 --resolution temporal-succession
+    """
+    from . import scaffold
+
+    missing = [f"--{k.replace('_', '-')}" for k in scaffold.REQUIRED[args.kind] if not getattr(args, k)]
+    if missing:
+        print(f"factcheck: new {args.kind} needs {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    root = _root(args)
+    ds = scaffold.load(root)
+    try:
+        if args.kind == "claim":
+            rid, record = scaffold.claim(ds, source=args.source, quote=args.quote, subject=args.subject,
+                                         prop=args.property, value=args.value)
+        elif args.kind == "entity":
+            rid, record = scaffold.entity(ds, type_=args.type, name_ar=args.name_ar, name_en=args.name_en)
+        elif args.kind == "source":
+            rid, record = scaffold.source(ds, root, file=args.file)
+        else:
+            rid, record = scaffold.contradiction(ds, claims=args.claims, detected_by=args.detected_by,
+                                                 resolution=args.resolution)
+        path = scaffold.write(root, args.kind, rid, record)
+    except scaffold.ScaffoldError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(path.relative_to(root).as_posix())
+    return EXIT_OK
+
+
 def cmd_codes(args) -> int:
     """Print the table of finding codes (Markdown): every problem the tools can report and its fix.
 
@@ -169,8 +281,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("validate", cmd_validate)
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders whose problems to show (default: all)")
     p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
+    p.add_argument("--changed", metavar="BASE", help="show only problems touched by changes since git revision BASE")
     p = add("export", cmd_export)
     p.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the files into")
+    p = add("fmt", cmd_fmt)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to format (default: all records)")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
+    p = add("new", cmd_new)
+    p.add_argument("kind", choices=["claim", "entity", "source", "contradiction"])
+    p.add_argument("--source", help="claim: the source id")
+    p.add_argument("--quote", help="claim: the exact words of the article")
+    p.add_argument("--subject", help="claim: the entity id the claim is about")
+    p.add_argument("--property", help="claim: a property id from facts/properties/")
+    p.add_argument("--value", help="claim: the value's entity id, for properties that take an entity")
+    p.add_argument("--type", help="entity: person, organization, post, place, agreement, event, group, document")
+    p.add_argument("--name-ar", help="entity: the Arabic name")
+    p.add_argument("--name-en", help="entity: the English name")
+    p.add_argument("--file", help="source: the stored article under seeds/")
+    p.add_argument("--claims", nargs="+", help="contradiction: the claim ids involved")
+    p.add_argument("--detected-by", default="manual", help="contradiction: rule code or manual")
+    p.add_argument("--resolution", default="unresolved", help="contradiction: resolution type")
     p = add("coverage", cmd_coverage)
     p.add_argument("--source", action="append", metavar="ID", help="only this source (repeatable)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")

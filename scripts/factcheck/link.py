@@ -124,9 +124,10 @@ def check_references(ds: Dataset, known: dict[str, set[str]], rec: Record) -> li
     for pointer, kind, ref in _references(rec):
         if ref not in known[kind]:
             close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.75)
+            involved = {f"{FOLDER_OF[kind]}": (ref,)} if kind in ("claim", "entity", "source") else {}
             out.append(F.make("FC203", rec.path, pointer=pointer, field=".".join(map(str, pointer)),
                               kind=kind, ref=ref, folder=f"facts/{FOLDER_OF[kind]}/",
-                              suggestion=f" Did you mean '{close[0]}'?" if close else ""))
+                              suggestion=f" Did you mean '{close[0]}'?" if close else "", **involved))
     if rec.kind == "claim":
         out.extend(_check_claim_types(ds, rec))
         out.extend(_check_verdict(rec))

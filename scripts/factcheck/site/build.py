@@ -8,12 +8,12 @@ files are listed in a manifest; a run deletes only the files of records that no 
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from pathlib import Path
 
 from ..checker import check
 from ..export import write_export
+from ..files import write_if_changed
 from ..schemas import Schemas
 from . import list_pages, record_pages
 from .context import SiteData
@@ -69,17 +69,6 @@ def finish_html(html: str) -> str:
         'type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"')
 
 
-def _write_if_changed(path: Path, content: str) -> bool:
-    if path.exists() and path.read_text(encoding="utf-8") == content:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(content)
-    os.replace(tmp, path)  # atomic: an interrupted run leaves the old file or the new one
-    return True
-
-
 def generate(root: Path, docs_dir: Path, *, repo_url: str | None = None, site_url: str | None = None) -> dict:
     """Write every generated page (both languages) and the downloads into docs_dir."""
     result = check(root)
@@ -93,10 +82,10 @@ def generate(root: Path, docs_dir: Path, *, repo_url: str | None = None, site_ur
             title, body = builder(lang)
             rel = f"{page_id}.md" if lang == "ar" else f"{page_id}.en.md"
             files.append(rel)
-            written += _write_if_changed(docs_dir / rel, render(page_id, title, body))
+            written += write_if_changed(docs_dir / rel, render(page_id, title, body))
     files += _write_downloads(site, docs_dir)
     removed = _remove_stale(docs_dir, set(files))
-    _write_if_changed(docs_dir / MANIFEST, "\n".join(sorted(files)) + "\n")
+    write_if_changed(docs_dir / MANIFEST, "\n".join(sorted(files)) + "\n")
     return {"pages": len([f for f in files if f.endswith(".md")]), "written": written, "removed": removed}
 
 
@@ -108,7 +97,7 @@ def _write_downloads(site: SiteData, docs_dir: Path) -> list[str]:
         produced += downloads.write_extras(site, Path(tmp))
         names = []
         for path in produced:
-            _write_if_changed(docs_dir / "data" / path.name, path.read_text(encoding="utf-8"))
+            write_if_changed(docs_dir / "data" / path.name, path.read_text(encoding="utf-8"))
             names.append(f"data/{path.name}")
     return names
 

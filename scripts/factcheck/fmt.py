@@ -1,0 +1,197 @@
+"""One canonical layout for records, so diffs stay small: keys in schema order, two-space
+indentation, one line per scalar (never wrapped), quotes only where YAML needs them.
+
+Content and comments survive byte for byte: a comment line stays above the key (or list item) it
+preceded, an end-of-line comment stays on its line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+from .loader import parse_text
+from .schemas import Schemas
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ufeff]")
+
+
+# ---------------------------------------------------------------- key order from the schema
+
+
+class KeyOrder:
+    """Schema nodes travel with the document they belong to, so local `#/$defs/...` refs resolve."""
+
+    def __init__(self, schemas: Schemas):
+        self.by_id = {d["$id"]: d for d in schemas.documents.values()}
+        self.documents = schemas.documents
+
+    def root(self, kind: str):
+        return self.documents[kind], self.documents[kind]
+
+    def _resolve(self, ref):
+        node, doc = ref
+        while "$ref" in node:
+            uri, _, pointer = node["$ref"].partition("#")
+            doc = self.by_id[uri] if uri else doc
+            node = doc
+            for part in filter(None, pointer.split("/")):
+                node = node[part]
+        return node, doc
+
+    def child(self, ref, key):
+        """The schema of a mapping's key, or of a list's items (key None)."""
+        if ref is None:
+            return None
+        node, doc = self._resolve(ref)
+        found = node.get("items") if key is None else node.get("properties", {}).get(key)
+        return (found, doc) if found is not None else None
+
+    def order(self, ref, keys) -> list:
+        props = list(self._resolve(ref)[0].get("properties", {})) if ref else []
+        known = [k for k in props if k in keys]
+        return known + [k for k in keys if k not in props]
+
+
+# ---------------------------------------------------------------- comments
+
+
+def _comments(text: str) -> tuple[dict, dict]:
+    """(comment lines above a path, end-of-line comment of a path), read against the node tree."""
+    lines = text.split("\n")
+    starts: list[tuple[int, tuple]] = []  # (line, path) of every key and list item
+    ends: dict[tuple, tuple[int, int]] = {}  # path -> (line, column) where its scalar value ends
+
+    def walk(node, path):
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                starts.append((k.start_mark.line, path + (k.value,)))
+                walk(v, path + (k.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                starts.append((v.start_mark.line, path + (i,)))
+                walk(v, path + (i,))
+        else:
+            ends[path] = (node.end_mark.line, node.end_mark.column)
+
+    root = yaml.compose(text, Loader=_Loader)
+    if root is not None:
+        walk(root, ())
+    starts.sort(key=lambda s: s[0])
+    above: dict[tuple, list[str]] = {}
+    pending: list[str] = []
+    first_path_at: dict[int, tuple] = {}
+    for line, path in starts:
+        first_path_at.setdefault(line, path)
+    for n, line in enumerate(lines):
+        if line.strip().startswith("#"):
+            pending.append(line.strip())
+        elif n in first_path_at and pending:
+            above[first_path_at[n]] = pending
+            pending = []
+    if pending:
+        above[("<end>",)] = pending
+    eol = {}
+    for path, (line, col) in ends.items():
+        rest = lines[line][col:] if line < len(lines) else ""
+        if rest.strip().startswith("#"):
+            eol[path] = rest.strip()
+    return above, eol
+
+
+# ---------------------------------------------------------------- scalars
+
+
+def _resolves_to_text(value: str) -> bool:
+    """True if `value`, written plain, reads back as this text for us and for YAML 1.1 tools."""
+    try:
+        ours = parse_text(f"k: {value}\n", "<fmt>")["k"]
+        theirs = yaml.load(f"k: {value}\n", Loader=_Loader)["k"]
+    except Exception:
+        return False
+    return ours == value and theirs == value
+
+
+def scalar(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    text = str(value)
+    if _CONTROL.search(text) or "\n" in text:
+        return json.dumps(text, ensure_ascii=False)
+    plain = (text and text == text.strip() and text[0] not in _INDICATORS and ": " not in text and " #" not in text
+             and not text.endswith(":") and "\t" not in text and _resolves_to_text(text))
+    return text if plain else "'" + text.replace("'", "''") + "'"
+
+
+# ---------------------------------------------------------------- emitter
+
+
+class _Emitter:
+    def __init__(self, order: KeyOrder, above: dict, eol: dict):
+        self.order, self.above, self.eol = order, above, eol
+        self.lines: list[str] = []
+
+    def comments(self, path, indent):
+        for c in self.above.get(path, ()):
+            self.lines.append(" " * indent + c)
+
+    def tail(self, path) -> str:
+        return f"  {self.eol[path]}" if path in self.eol else ""
+
+    def mapping(self, data: dict, schema, path, indent, first_prefix=None):
+        for i, key in enumerate(self.order.order(schema, list(data))):
+            kpath = path + (key,)
+            prefix = first_prefix if (i == 0 and first_prefix is not None) else " " * indent
+            if not (i == 0 and first_prefix is not None):
+                self.comments(kpath, indent)
+            self.value(f"{prefix}{scalar(key)}:", data[key], self.order.child(schema, key), kpath, indent)
+
+    def value(self, head: str, value, schema, path, indent):
+        if isinstance(value, dict) and value:
+            self.lines.append(head)
+            self.mapping(value, schema, path, indent + 2)
+        elif isinstance(value, list) and value:
+            self.lines.append(head)
+            self.sequence(value, self.order.child(schema, None), path, indent)
+        else:
+            empty = "{}" if isinstance(value, dict) else "[]" if isinstance(value, list) else scalar(value)
+            self.lines.append(f"{head} {empty}{self.tail(path)}")
+
+    def sequence(self, items: list, schema, path, indent):
+        for i, item in enumerate(items):
+            ipath = path + (i,)
+            self.comments(ipath, indent)
+            if isinstance(item, dict) and item:
+                first_key = self.order.order(schema, list(item))[0]
+                self.comments(ipath + (first_key,), indent + 2)
+                self.mapping(item, schema, ipath, indent + 2, first_prefix=" " * indent + "- ")
+            elif isinstance(item, list) and item:
+                self.lines.append(" " * indent + "-")
+                self.sequence(item, self.order.child(schema, None), ipath, indent + 2)
+            else:
+                empty = "{}" if isinstance(item, dict) else "[]" if isinstance(item, list) else scalar(item)
+                self.lines.append(f"{' ' * indent}- {empty}{self.tail(ipath)}")
+
+
+def render(data: dict, kind: str, schemas: Schemas, above: dict | None = None, eol: dict | None = None) -> str:
+    """A record's data in the canonical layout, with comments placed by path."""
+    order = KeyOrder(schemas)
+    emitter = _Emitter(order, above or {}, eol or {})
+    emitter.mapping(data, order.root(kind), (), 0)
+    emitter.comments(("<end>",), 0)
+    return "\n".join(emitter.lines) + "\n"
+
+
+def format_text(text: str, kind: str, schemas: Schemas, path: str = "<record>") -> str:
+    """The canonical form of a record's text (raises loader.LoadError if it does not load)."""
+    data = parse_text(text, path)
+    above, eol = _comments(text)
+    return render(data, kind, schemas, above, eol)

@@ -1,0 +1,124 @@
+"""`factcheck new`: skeleton records with a fresh id that validate as written, for contributors
+to fill in. A claim's quote is looked up in its article first: its paragraph is found for the
+contributor, and a quote that is not in the article is refused with the closest passage."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from .checker import check
+from .dataset import FOLDER_OF, Dataset
+from .files import write_atomic
+from .link import closest_passage
+from .textnorm import find_fragments, normalize, quote_fragments
+
+PLACEHOLDER = {"ar": "اكتب هنا بالعربية.", "en": "Write here in English."}
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def _next_id(existing, prefix: str, width: int = 3) -> str:
+    numbers = [int(m.group(1)) for i in existing if (m := re.fullmatch(re.escape(prefix) + r"(\d+)", i))]
+    return f"{prefix}{(max(numbers, default=0) + 1):0{width}d}"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "entity"
+
+
+def find_paragraph(ds: Dataset, source: str, quote: str) -> int:
+    article = ds.articles.get(source)
+    if article is None:
+        raise ScaffoldError(f"no source '{source}' (see facts/sources/)")
+    fragments = quote_fragments(quote)
+    for n, text in enumerate(article.normalized, start=1):
+        if find_fragments(fragments, text):
+            return n
+    words = set(normalize(quote).split())
+    best = max(range(len(article.paragraphs)), key=lambda i: len(words & set(article.normalized[i].split())))
+    raise ScaffoldError(f"the quote is not in {source}; closest passage, paragraph {best + 1}: "
+                        f"«{closest_passage(quote, article.paragraphs[best])}»")
+
+
+REQUIRED = {
+    "claim": ("source", "quote", "subject", "property"),
+    "entity": ("type", "name_ar", "name_en"),
+    "source": ("file",),
+    "contradiction": ("claims",),
+}
+
+
+def claim(ds: Dataset, *, source: str, quote: str, subject: str, prop: str, value: str | None) -> tuple[str, dict]:
+    if subject not in ds.entities:
+        raise ScaffoldError(f"no entity '{subject}' (see facts/entities/, or `factcheck new entity`)")
+    if prop not in ds.properties:
+        raise ScaffoldError(f"no property '{prop}' (see facts/properties/)")
+    paragraph = find_paragraph(ds, source, quote)
+    number = source.removeprefix("src-")
+    cid = _next_id(ds.claims, f"c-{number}-")
+    record = {"id": cid, "statement": dict(PLACEHOLDER), "subject": subject, "property": prop}
+    value_type = ds.properties[prop].data["value_type"]
+    if value_type == "entity":
+        if value not in ds.entities:
+            raise ScaffoldError(f"property '{prop}' takes an entity as value: give --value with an entity id")
+        record["value"] = {"entity": value}
+    elif value_type == "text":
+        record["value"] = {"text": dict(PLACEHOLDER)}
+    elif value_type == "quantity":
+        record["value"] = {"quantity": {"amount": 0, "unit": dict(PLACEHOLDER)}}
+    elif value_type == "date":
+        record["value"] = {"date": "2000"}
+    record["evidence"] = [{"source": source, "quote": quote, "paragraph": paragraph, "stance": "supports"}]
+    record["verdict"] = {"rating": "single-source", "reasoning": {
+        "ar": "يرد في مصدر واحد من مصادر المشروع ولا يناقضه مصدر آخر.",
+        "en": "Reported by one source in the corpus and contradicted by none."}}
+    return cid, record
+
+
+def entity(ds: Dataset, *, type_: str, name_ar: str, name_en: str) -> tuple[str, dict]:
+    eid = slug(name_en)
+    if eid in ds.entities:
+        raise ScaffoldError(f"entity '{eid}' exists already: add your spelling to its aliases instead")
+    return eid, {"id": eid, "type": type_, "name": {"ar": name_ar, "en": name_en}, "aliases": [],
+                 "description": dict(PLACEHOLDER)}
+
+
+def source(ds: Dataset, root: Path, *, file: str) -> tuple[str, dict]:
+    path = (root / file).resolve()
+    if not path.is_relative_to((root / "seeds").resolve()) or not path.is_file():
+        raise ScaffoldError(f"{file} is not a file under seeds/")
+    sid = _next_id(ds.sources, "src-")
+    rel = path.relative_to(root.resolve()).as_posix()
+    return sid, {"id": sid, "file": rel, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "language": "ar",
+                 "outlet": {"shown": False}, "title": {"shown": False, "text": dict(PLACEHOLDER)},
+                 "published": {"basis": "unknown", "reason": dict(PLACEHOLDER)}}
+
+
+def contradiction(ds: Dataset, *, claims: list[str], detected_by: str, resolution: str) -> tuple[str, dict]:
+    missing = [c for c in claims if c not in ds.claims]
+    if missing:
+        raise ScaffoldError(f"no such claim: {', '.join(missing)}")
+    xid = _next_id(ds.contradictions, "x-", width=3)
+    return xid, {"id": xid, "claims": claims, "detected_by": detected_by, "resolution": resolution,
+                 "summary": dict(PLACEHOLDER), "explanation": dict(PLACEHOLDER)}
+
+
+def write(root: Path, kind: str, rid: str, record: dict) -> Path:
+    """Write the record in canonical layout; never overwrite an existing file."""
+    from .fmt import render
+    from .schemas import Schemas
+
+    path = root / "facts" / FOLDER_OF[kind] / f"{rid}.yaml"
+    try:
+        write_atomic(path, render(record, kind, Schemas(root / "schema")), exclusive=True)
+    except FileExistsError:
+        raise ScaffoldError(f"{path.relative_to(root)} exists already; nothing was written") from None
+    return path
+
+
+def load(root: Path) -> Dataset:
+    return check(root).dataset
