@@ -1,0 +1,116 @@
+"""A contributor's path on a temporary copy of the repository: `new`, edit, `fmt`, `validate`;
+and the pull-request path: `validate --changed` with annotations."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import REPO, run, write
+
+QUOTE = "اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020"
+
+
+@pytest.fixture
+def copy(tmp_path):
+    """The real repository's data and schemas, as a git repository with one commit."""
+    for folder in ("schema", "seeds", "facts"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
+    return tmp_path
+
+
+def new_claim(root, quote=QUOTE):
+    return run(root, "new", "claim", "--source", "src-001", "--quote", quote, "--subject", "ceasefire-agreement-2020",
+               "--property", "signed")
+
+
+def test_new_claim_edit_fmt_validate(copy):
+    status, out = new_claim(copy)
+    assert status == 0
+    path = copy / out.strip()
+    assert path.name == "c-001-072.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "paragraph: 7" in text and "id: c-001-072" in text
+    assert run(copy, "validate")[0] == 0, "the skeleton validates as written"
+    # The contributor fills it in, in their own order and style.
+    text = (text.replace("ar: اكتب هنا بالعربية.", "ar: وُقّع اتفاق وقف إطلاق النار في 23 أكتوبر 2020.", 1)
+                .replace("en: Write here in English.", "en: \"The ceasefire agreement was signed on 23 October 2020.\"", 1))
+    text += "time: {basis: stated, point: '2020-10-23'}\n"
+    path.write_text(text, encoding="utf-8")
+    assert run(copy, "fmt")[0] == 0
+    assert "time:\n  point: '2020-10-23'\n  basis: stated\n" in path.read_text(encoding="utf-8")
+    status, out = run(copy, "validate")
+    assert status == 0, out
+
+
+def test_new_claim_refuses_a_quote_not_in_the_article(copy):
+    status, out = new_claim(copy, QUOTE.replace("23", "24"))
+    assert status == 1
+    assert not (copy / "facts/claims/c-001-072.yaml").exists()
+
+
+def test_new_never_overwrites(copy):
+    write(copy, "facts/claims/c-001-072.yaml", "id: [broken\n")  # not a record yet, so 072 looks free
+    assert new_claim(copy)[0] == 1
+    assert (copy / "facts/claims/c-001-072.yaml").read_text(encoding="utf-8") == "id: [broken\n"
+
+
+def test_new_entity_source_and_contradiction(copy):
+    status, out = run(copy, "new", "entity", "--type", "person", "--name-ar", "فلان الفلاني", "--name-en", "Fulan al-Fulani")
+    assert status == 0 and out.strip() == "facts/entities/fulan-al-fulani.yaml"
+    write(copy, "seeds/005_new.txt", "نص مقال جديد.\n")
+    status, out = run(copy, "new", "source", "--file", "seeds/005_new.txt")
+    assert status == 0 and out.strip() == "facts/sources/src-005.yaml"
+    status, out = run(copy, "new", "contradiction", "--claims", "c-000-001", "c-001-001")
+    assert status == 0 and out.strip() == "facts/contradictions/x-001.yaml"
+    assert run(copy, "validate")[0] == 0
+
+
+def test_new_claim_needs_its_arguments(copy):
+    status, _ = run(copy, "new", "claim", "--source", "src-001")
+    assert status == 2
+
+
+def test_three_mistakes_give_three_annotations(copy):
+    status, out = new_claim(copy)
+    path = copy / out.strip()
+    text = path.read_text(encoding="utf-8")
+    text = (text.replace("subject: ceasefire-agreement-2020", "subject: ceasefire-agreement")  # dangling reference
+                .replace("paragraph: 7", "paragraph: 6")  # wrong paragraph
+                .replace("rating: single-source", "rating: probably-true"))  # not on the scale
+    path.write_text(text, encoding="utf-8")
+    status, out = run(copy, "validate", "--changed", "HEAD", "--format", "github")
+    annotations = [line for line in out.splitlines() if line.startswith("::error ")]
+    assert status == 1 and len(annotations) == 3
+    codes = sorted(re.search(r"title=(FC\d{3})", a).group(1) for a in annotations)
+    assert codes == ["FC104", "FC203", "FC302"]
+    assert all("file=facts/claims/c-001-072.yaml,line=" in a for a in annotations)
+
+
+def test_changed_shows_conflicts_with_unchanged_records(copy):
+    """A pull request adding a second chief of staff is caught through the record it conflicts with."""
+    status, out = run(copy, "new", "claim", "--source", "src-003", "--quote", "اللواء خالد حفتر",
+                      "--subject", "khaled-haftar", "--property", "holds-post", "--value", "post-lna-chief-of-staff")
+    assert status == 0
+    path = copy / out.strip()
+    path.write_text(path.read_text(encoding="utf-8") + "time:\n  point: '2018'\n  basis: stated\n", encoding="utf-8")
+    status, out = run(copy, "validate", "--changed", "HEAD")
+    assert status == 1
+    assert "FC402" in out and "c-000-002" in out
+
+
+def test_changed_shows_references_to_a_deleted_record(copy):
+    (copy / "facts/entities/osama-hammad.yaml").unlink()
+    status, out = run(copy, "validate", "--changed", "HEAD")
+    assert status == 1 and "FC203" in out and "osama-hammad" in out
+
+
+def test_changed_hides_nothing_when_nothing_changed(copy):
+    assert run(copy, "validate", "--changed", "HEAD")[0] == 0
