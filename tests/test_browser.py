@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import json
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ import pytest
 
 from conftest import REPO
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 VNU = REPO / ".venv/vnu/package/build/dist/vnu.jar"
 SHOTS = REPO / "artifacts/screenshots"
 PAGE_TYPES = {
@@ -53,7 +54,8 @@ def server(site_dir):
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail("browser tests need Debian's chromium at /usr/bin/chromium: apt-get install chromium (.ci/run does)")
+        pytest.fail(f"browser tests need Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does), "
+                    "or set CHROMIUM to another Chromium or Chrome")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

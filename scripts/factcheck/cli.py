@@ -254,10 +254,25 @@ def cmd_new(args) -> int:
 def cmd_codes(args) -> int:
     """Print the table of finding codes (Markdown): every problem the tools can report and its fix.
 
-    Example:
-        factcheck codes > docs/codes.md
+    With --update FILE, the table replaces what stands between the lines `<!-- codes:start -->`
+    and `<!-- codes:end -->` of FILE instead, so copies of the table never drift from the code.
+
+    Examples:
+        factcheck codes
+        factcheck codes --update .github/CONTRIBUTING.md
     """
-    sys.stdout.write(codes.markdown_table())
+    if not args.update:
+        sys.stdout.write(codes.markdown_table())
+        return EXIT_OK
+    from .files import write_atomic
+
+    path = Path(args.update)
+    try:
+        updated = codes.replace_table(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    write_atomic(path, updated)
     return EXIT_OK
 
 
@@ -308,7 +323,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     p = add("search-index", cmd_search_index)
     p.add_argument("site_dir", metavar="SITE_DIR", help="the built site (mkdocs's site_dir)")
-    add("codes", cmd_codes)
+    p = add("codes", cmd_codes)
+    p.add_argument("--update", metavar="FILE", help="replace the table between the codes markers in FILE")
     return parser
 
 

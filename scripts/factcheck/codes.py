@@ -127,3 +127,15 @@ def markdown_table() -> str:
         cells = [c.code, c.severity, c.title, c.message, c.hint]
         lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+START, END = "<!-- codes:start -->", "<!-- codes:end -->"
+
+
+def replace_table(text: str) -> str:
+    """`text` with the code table between its START and END markers."""
+    if START not in text or END not in text:
+        raise ValueError(f"no {START} … {END} markers")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{START}\n{markdown_table()}{END}{tail}"

@@ -104,8 +104,12 @@ class SiteData:
     def edit_links(self, path: str, lang: str) -> str:
         if not self.repo_url:
             return ""
+        from urllib.parse import urlencode
+
         edit = esc(f"{self.repo_url}/edit/main/{path}")
-        report = esc(f"{self.repo_url}/issues/new?template=report-error.yml&title={path}")
+        # Issue forms take a field's value from the query parameter named after its id.
+        query = urlencode({"template": "report-error.yml", "record": path, "title": f"{path}: "})
+        report = esc(f"{self.repo_url}/issues/new?{query}")
         return (f'<p class="fc-edit"><a href="{edit}">{esc(ui("edit", lang))}</a> · '
                 f'<a href="{report}">{esc(ui("report", lang))}</a> · '
                 f'<span>{esc(ui("record_file", lang))}: <code dir="ltr">{esc(path)}</code></span></p>')
