@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import re
 import platform
 import shutil
 import statistics
@@ -174,7 +176,7 @@ def _inputs_digest() -> str:
 RULES_ONLY = """
 import json, statistics, sys, time
 from pathlib import Path
-from factcheck.checker import check
+from factcheck.checker import check, paused_gc
 from factcheck import rules
 from factcheck.textnorm import normalize
 ds = check(Path(sys.argv[1])).dataset
@@ -183,9 +185,10 @@ for _ in range(int(sys.argv[2])):
     normalize.cache_clear()  # cold, like a validate run: no run profits from the one before
     for claim in ds.claims.values():
         claim.derived.clear()
-    start = time.perf_counter()
-    rules.run(ds)
-    runs.append(time.perf_counter() - start)
+    with paused_gc():  # as validate runs them
+        start = time.perf_counter()
+        rules.run(ds)
+        runs.append(time.perf_counter() - start)
 print(json.dumps({"median_s": round(statistics.median(runs), 4), "runs_s": [round(r, 4) for r in runs]}))
 """
 
@@ -226,43 +229,112 @@ def first_load_kb(site_dir: Path, page: str = "claims/c-000-001/") -> dict:
     return {"kb": round(sum(files.values()) / 1024, 1), "files": files}
 
 
-def timed(cmd: list[str], repeat: int) -> dict:
-    runs = []
+def changed_repo(root: Path) -> Path:
+    """The generated repository as a git repository with one claim changed since HEAD."""
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-C", str(root)]
+    if not (root / ".git").exists():
+        subprocess.run([*git, "init", "-q"], check=True)
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-qm", "generated"], check=True)
+    subprocess.run([*git, "checkout", "-q", "--", "facts"], check=True)
+    claim = next((root / "facts/claims").rglob("*.yaml"))
+    claim.write_text(claim.read_text(encoding="utf-8").replace("ادعاء تجريبي.", "ادعاء تجريبي معدَّل."),
+                     encoding="utf-8")
+    return root
+
+
+def timed(cmd: list[str], repeat: int, env: dict | None = None) -> dict:
+    """Median wall time of `repeat` runs of a command, and the peak memory (RSS) of the largest."""
+    runs, peaks = [], []
     for _ in range(repeat):
         start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+        output = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
         runs.append(time.perf_counter() - start)
-        if proc.returncode not in (0,):
-            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
-    return {"median_s": round(statistics.median(runs), 4), "runs_s": [round(r, 4) for r in runs]}
+        peaks.append(usage.ru_maxrss / 1024)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output.decode()[-3000:]}")
+    return {"median_s": round(statistics.median(runs), 4), "runs_s": [round(r, 4) for r in runs],
+            "peak_mb": round(max(peaks), 1)}
+
+
+def buildable(root: Path) -> tuple[Path, Path]:
+    """Make a generated repository buildable as a site: the hand-written pages and assets, and two
+    configurations: ours (with the page generator) and the bare one (the same without it)."""
+    tracked = subprocess.run(["git", "-C", str(REPO), "ls-files", "docs"], capture_output=True, text=True,
+                             check=True).stdout.split()
+    for rel in tracked:
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / rel, target)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: scripts/", f"custom_dir: {REPO}/scripts/").replace(
+        "  - scripts/mkdocs_hooks.py", f"  - {REPO}/scripts/mkdocs_hooks.py")
+    ours, bare = root / "mkdocs.yml", root / "mkdocs-bare.yml"
+    ours.write_text(config, encoding="utf-8")
+    bare.write_text(re.sub(r"hooks:\n  - [^\n]+\n", "", config), encoding="utf-8")
+    return ours, bare
+
+
+def site_timings(root: Path, label: str, repeat: int, results: dict) -> None:
+    bin_dir = Path(sys.executable).parent
+    ours, bare = buildable(root)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    mkdocs = [str(bin_dir / "mkdocs"), "build", "--strict", "--quiet"]
+    t = results["timings"]
+    t[f"build_{label}"] = timed([*mkdocs, "-f", str(ours), "-d", str(root / "site")], repeat, env)
+    t[f"bare_{label}"] = timed([*mkdocs, "-f", str(bare), "-d", str(root / "site-bare")], repeat, env)
+    t[f"pagefind_{label}"] = timed([str(bin_dir / "factcheck"), "search-index", str(root / "site")], repeat, env)
+    results[f"build_{label}_ratio_to_bare"] = round(t[f"build_{label}"]["median_s"] / t[f"bare_{label}"]["median_s"], 3)
+    pages = sum(1 for _ in (root / "site").rglob("index.html"))
+    results[f"site_{label}_pages"] = pages
+    print(f"{label} site: build {t[f'build_{label}']['median_s']:.1f}s, bare {t[f'bare_{label}']['median_s']:.1f}s "
+          f"(ratio {results[f'build_{label}_ratio_to_bare']}), pagefind {t[f'pagefind_{label}']['median_s']:.1f}s, "
+          f"{pages} pages")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000],
+                        help="claim counts for the data checks (default: 1000 10000 100000)")
+    parser.add_argument("--site-sizes", type=int, nargs="*", default=[1_000, 10_000],
+                        help="claim counts for the site builds (default: 1000 10000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is kept")
     args = parser.parse_args()
     python = sys.executable
     factcheck = str(Path(python).with_name("factcheck"))
     results: dict = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
-                                 "cpus": __import__("os").cpu_count()}, "timings": {}}
+                                 "cpus": os.cpu_count()}, "repeat": args.repeat, "timings": {}}
+    t = results["timings"]
     for size in args.sizes:
         root = generate(size, BENCH / "data" / f"claims-{size}")
         label = f"{size // 1000}k"
-        parse = timed([python, "-c", PARSE_ONLY, str(root)], args.repeat)
-        validate = timed([factcheck, "--root", str(root), "validate"], args.repeat)
-        results["timings"][f"parse_{label}"] = parse
-        results["timings"][f"validate_{label}"] = validate
-        results[f"validate_{label}_ratio_to_parse"] = round(validate["median_s"] / parse["median_s"], 3)
+        t[f"parse_{label}"] = timed([python, "-c", PARSE_ONLY, str(root)], args.repeat)
+        t[f"validate_{label}"] = timed([factcheck, "--root", str(root), "validate"], args.repeat)
+        results[f"validate_{label}_ratio_to_parse"] = round(t[f"validate_{label}"]["median_s"] / t[f"parse_{label}"]["median_s"], 3)
+        if size == 10_000:
+            t["changed_10k"] = timed([factcheck, "--root", str(changed_repo(root)), "validate", "--changed", "HEAD"],
+                                     args.repeat)
+            results["changed_10k_seconds"] = t["changed_10k"]["median_s"]
         proc = subprocess.run([python, "-c", RULES_ONLY, str(root), str(args.repeat)], capture_output=True, text=True,
                               check=True)
-        results["timings"][f"rules_{label}"] = json.loads(proc.stdout)
-        print(f"{label}: parse {parse['median_s']:.2f}s, validate {validate['median_s']:.2f}s "
-              f"(ratio {results[f'validate_{label}_ratio_to_parse']}), "
-              f"rules {results['timings'][f'rules_{label}']['median_s']:.3f}s")
-    timings = results["timings"]
-    if "rules_10k" in timings and "rules_100k" in timings:
-        results["rules_100k_over_10k"] = round(timings["rules_100k"]["median_s"] / timings["rules_10k"]["median_s"], 2)
+        t[f"rules_{label}"] = json.loads(proc.stdout)
+        print(f"{label}: parse {t[f'parse_{label}']['median_s']:.2f}s, validate {t[f'validate_{label}']['median_s']:.2f}s "
+              f"(ratio {results[f'validate_{label}_ratio_to_parse']}), rules {t[f'rules_{label}']['median_s']:.3f}s")
+    if "rules_10k" in t and "rules_100k" in t:
+        results["rules_100k_over_10k"] = round(t["rules_100k"]["median_s"] / t["rules_10k"]["median_s"], 2)
+    for size in args.site_sizes:
+        site_timings(generate(size, BENCH / "data" / f"claims-{size}"), f"{size // 1000}k", args.repeat, results)
+    real = BENCH / "real-site"
+    subprocess.run([str(Path(python).with_name("mkdocs")), "build", "--strict", "--quiet", "-d", str(real)], cwd=REPO,
+                   check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    subprocess.run([factcheck, "search-index", str(real)], check=True)
+    load = first_load_kb(real)
+    results["claim_page_first_load_kb"] = load["kb"]
+    results["claim_page_first_load_files"] = load["files"]
+    print(f"claim page first load: {load['kb']} KB gzip")
     BENCH.mkdir(exist_ok=True)
     (BENCH / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {BENCH / 'results.json'}")

@@ -8,6 +8,7 @@ files are listed in a manifest; a run deletes only the files of records that no 
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from pathlib import Path
 
@@ -69,8 +70,35 @@ def finish_html(html: str) -> str:
         'type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"')
 
 
+_generated_from: dict[Path, tuple] = {}  # docs dir -> the inputs it was last generated from
+
+
+def _inputs(root: Path, *settings) -> tuple:
+    """What the pages depend on, cheaply: every data file's path, size and modification time."""
+    stats = []
+    for folder in ("facts", "schema", "seeds"):
+        for dirpath, _, filenames in os.walk(root / folder):
+            for name in filenames:
+                st = os.stat(os.path.join(dirpath, name))
+                stats.append((dirpath, name, st.st_size, st.st_mtime_ns))
+    return (*settings, tuple(sorted(stats)))
+
+
 def generate(root: Path, docs_dir: Path, *, repo_url: str | None = None, site_url: str | None = None) -> dict:
-    """Write every generated page (both languages) and the downloads into docs_dir."""
+    """Write every generated page (both languages) and the downloads into docs_dir.
+
+    static-i18n runs the build once per language, and `mkdocs serve` rebuilds on every change: a
+    call whose inputs did not change since the last one in this process does nothing.
+    """
+    inputs = _inputs(root, repo_url, site_url)
+    if _generated_from.get(docs_dir) == inputs and (docs_dir / MANIFEST).exists():
+        return {"pages": 0, "written": 0, "removed": 0, "skipped": True}
+    stats = _generate(root, docs_dir, repo_url=repo_url, site_url=site_url)
+    _generated_from[docs_dir] = inputs
+    return stats
+
+
+def _generate(root: Path, docs_dir: Path, *, repo_url: str | None, site_url: str | None) -> dict:
     result = check(root)
     if result.errors:
         listing = "\n".join(f"{f.path}:{f.line}: {f.code} {f.message}" for f in result.errors[:20])
