@@ -12,7 +12,6 @@ import argparse
 import hashlib
 import json
 import os
-import re
 import platform
 import shutil
 import statistics
@@ -260,27 +259,11 @@ def timed(cmd: list[str], repeat: int, env: dict | None = None) -> dict:
             "peak_mb": round(max(peaks), 1)}
 
 
-def buildable(root: Path) -> tuple[Path, Path]:
-    """Make a generated repository buildable as a site: the hand-written pages and assets, and two
-    configurations: ours (with the page generator) and the bare one (the same without it)."""
-    tracked = subprocess.run(["git", "-C", str(REPO), "ls-files", "docs"], capture_output=True, text=True,
-                             check=True).stdout.split()
-    for rel in tracked:
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(REPO / rel, target)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: scripts/", f"custom_dir: {REPO}/scripts/").replace(
-        "  - scripts/mkdocs_hooks.py", f"  - {REPO}/scripts/mkdocs_hooks.py")
-    ours, bare = root / "mkdocs.yml", root / "mkdocs-bare.yml"
-    ours.write_text(config, encoding="utf-8")
-    bare.write_text(re.sub(r"hooks:\n  - [^\n]+\n", "", config), encoding="utf-8")
-    return ours, bare
-
-
 def site_timings(root: Path, label: str, repeat: int, results: dict) -> None:
     bin_dir = Path(sys.executable).parent
-    ours, bare = buildable(root)
+    from factcheck.site.standalone import configure
+
+    ours, bare = configure(root), configure(root, with_generator=False)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     mkdocs = [str(bin_dir / "mkdocs"), "build", "--strict", "--quiet"]
     t = results["timings"]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import io
+import os
 import shutil
-from contextlib import redirect_stdout
+import threading
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -15,18 +20,22 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture
-def repo(tmp_path) -> Path:
+def make_repo(root: Path) -> Path:
     """A minimal valid repository: schemas, seeds, sources, properties, entities and three claims."""
     for folder in ("schema", "seeds", "facts/sources", "facts/properties", "facts/entities"):
-        shutil.copytree(REPO / folder, tmp_path / folder)
-    shutil.copytree(FIXTURES / "claims", tmp_path / "facts/claims")
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copytree(FIXTURES / "claims", root / "facts/claims")
     # The real contradiction records that document names only: the claims they cite are not here.
-    (tmp_path / "facts/contradictions").mkdir()
+    (root / "facts/contradictions").mkdir()
     for record in (REPO / "facts/contradictions").glob("*.yaml"):
         if "\nclaims:" not in record.read_text(encoding="utf-8"):
-            shutil.copy(record, tmp_path / "facts/contradictions" / record.name)
-    return tmp_path
+            shutil.copy(record, root / "facts/contradictions" / record.name)
+    return root
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    return make_repo(tmp_path)
 
 
 def run(root: Path, *args: str) -> tuple[int, str]:
@@ -53,7 +62,6 @@ def claim_text(rel: str = "facts/claims/c-001-902.yaml") -> str:
 
 def build_site(out_dir: Path) -> None:
     """Build the real site (mkdocs + pagefind) into out_dir, as `make site` does."""
-    import os
     import subprocess
     import sys
 
@@ -73,3 +81,68 @@ def site_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     build_site(out)
     return out
+
+
+# ---- browser tests: a local server and Chromium driven by Playwright
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve a built site on a free port of 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"browser tests need Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does), "
+                    "or set CHROMIUM to another Chromium or Chrome")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+class Visit:
+    """A page opened in a fresh context, recording console errors and requests that leave localhost."""
+
+    def __init__(self, browser, base: str, path: str, width: int = 1280):
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def guard(route):
+            host = urlparse(route.request.url).hostname
+            if host not in ("127.0.0.1", "localhost"):
+                self.outside.append(route.request.url)
+                return route.abort()
+            return route.continue_()
+
+        self.page.route("**/*", guard)
+        self.page.goto(base + path)
+        self.page.wait_for_load_state("networkidle")
+
+    def close(self):
+        self.context.close()
+
+

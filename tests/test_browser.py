@@ -5,21 +5,16 @@ scrolling; screenshots of every page type go to artifacts/screenshots/."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import json
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, Visit, serve
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 VNU = REPO / ".venv/vnu/package/build/dist/vnu.jar"
 SHOTS = REPO / "artifacts/screenshots"
 PAGE_TYPES = {
@@ -36,60 +31,10 @@ CHECKED_TYPES = ["home", "claim", "entity", "source", "contradiction", "timeline
 LANGS = {"ar": "", "en": "en/"}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site_dir):
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"browser tests need Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does), "
-                    "or set CHROMIUM to another Chromium or Chrome")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
-        yield b
-        b.close()
-
-
-class Visit:
-    """A page opened in a fresh context, recording console errors and requests that leave localhost."""
-
-    def __init__(self, browser, base: str, path: str, width: int = 1280):
-        self.context = browser.new_context(viewport={"width": width, "height": 900})
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.outside: list[str] = []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-        def guard(route):
-            host = urlparse(route.request.url).hostname
-            if host not in ("127.0.0.1", "localhost"):
-                self.outside.append(route.request.url)
-                return route.abort()
-            return route.continue_()
-
-        self.page.route("**/*", guard)
-        self.page.goto(base + path)
-        self.page.wait_for_load_state("networkidle")
-
-    def close(self):
-        self.context.close()
+    with serve(site_dir) as base:
+        yield base
 
 
 @pytest.fixture

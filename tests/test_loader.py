@@ -124,7 +124,7 @@ def test_non_string_key_is_rejected():
 def test_deep_nesting_is_rejected():
     with pytest.raises(LoadError) as exc:
         parse_text("a: " + "[" * 200 + "]" * 200 + "\n", "f.yaml")
-    assert exc.value.finding.code == "FC001"
+    assert exc.value.finding.code == "FC011"
 
 
 def test_a_list_is_not_a_record():
@@ -137,4 +137,4 @@ def test_very_deep_flow_nesting_is_refused_before_libyaml_sees_it():
     """libyaml's composer would crash the whole process (SIGSEGV) at this depth."""
     with pytest.raises(LoadError) as exc:
         parse_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", "f.yaml")
-    assert exc.value.finding.code == "FC001"
+    assert exc.value.finding.code == "FC011"

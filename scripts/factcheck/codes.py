@@ -44,6 +44,8 @@ _CODES = [
          "Write the key as plain words, e.g. `paragraph:` not `1:`."),
     Code("FC010", ERROR, "misplaced file", "'{file}' is not in a record folder",
          "Records live in facts/claims/, facts/entities/, facts/sources/, facts/contradictions/ or facts/properties/ and end in .yaml."),
+    Code("FC011", ERROR, "nesting too deep", "values are nested deeper than {limit} levels",
+         "Records are shallow (a few levels): flatten the structure; see the schema reference."),
     # 1xx: schema
     Code("FC101", ERROR, "unknown key", "unknown key '{key}'",
          "Remove it or fix its spelling. Allowed here: {allowed}."),

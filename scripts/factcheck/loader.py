@@ -86,13 +86,15 @@ class _RecordLoader(_Base):
 
     def get_single_data(self):
         node = self.get_single_node()
-        return None if node is None else self._build(node)
+        return None if node is None else self._build(node, 1)
 
     def _refuse(self, code, node, **fields):
         raise LoadError(F.make(code, self.path, line=node.start_mark.line + 1, col=node.start_mark.column + 1,
                                **fields))
 
-    def _build(self, node):
+    def _build(self, node, depth: int):
+        if depth > MAX_DEPTH:
+            self._refuse("FC011", node, limit=MAX_DEPTH)
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             make = _SCALARS.get(tag)
@@ -102,7 +104,7 @@ class _RecordLoader(_Base):
         if isinstance(node, yaml.SequenceNode):
             if tag != _SEQ:
                 self._refuse("FC003", node, tag=tag)
-            return [self._build(item) for item in node.value]
+            return [self._build(item, depth + 1) for item in node.value]
         if tag != _MAP:
             self._refuse("FC003", node, tag=tag)
         mapping: dict = {}
@@ -113,7 +115,7 @@ class _RecordLoader(_Base):
             if key in mapping:
                 first = next(k for k, _ in node.value if k.value == key)
                 self._refuse("FC002", key_node, key=key, first_line=first.start_mark.line + 1)
-            mapping[key] = self._build(value_node)
+            mapping[key] = self._build(value_node, depth + 1)
         return mapping
 
 
@@ -167,7 +169,7 @@ def parse_text(text: str, path: str):
         line, col = _line_col(text, offset)
         raise LoadError(F.make("FC007", path, line=line, col=col, name=name, codepoint=cp))
     if not _flow_nesting_ok(text, MAX_DEPTH):
-        raise LoadError(F.make("FC001", path, line=1, col=1, problem=f"nesting deeper than {MAX_DEPTH} levels"))
+        raise LoadError(F.make("FC011", path, line=1, col=1, limit=MAX_DEPTH))
     if "&" in text or "*" in text:
         try:
             _scan_anchors(text, path)
@@ -185,7 +187,7 @@ def parse_text(text: str, path: str):
     except yaml.YAMLError as exc:
         raise LoadError(F.make("FC001", path, problem=str(exc))) from None
     except RecursionError:
-        raise LoadError(F.make("FC001", path, line=1, col=1, problem="nesting too deep")) from None
+        raise LoadError(F.make("FC011", path, line=1, col=1, limit=MAX_DEPTH)) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
