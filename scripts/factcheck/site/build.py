@@ -21,6 +21,7 @@ from .context import SiteData
 from .labels import LANGS
 
 MANIFEST = ".generated"
+STALE_FOLDERS = ("claims/", "entities/", "sources/", "contradictions/", "data/")  # pages that come and go
 
 
 class SiteError(Exception):
@@ -131,13 +132,17 @@ def _write_downloads(site: SiteData, docs_dir: Path) -> list[str]:
 
 
 def _remove_stale(docs_dir: Path, current: set[str]) -> int:
+    """Delete pages of records that no longer exist: only files the last run listed, only inside
+    the folders of record pages and downloads, never anything else."""
     manifest = docs_dir / MANIFEST
     if not manifest.exists():
         return 0
     removed = 0
+    root = docs_dir.resolve()
     for rel in manifest.read_text(encoding="utf-8").split():
         path = (docs_dir / rel).resolve()
-        if rel not in current and path.is_relative_to(docs_dir.resolve()) and path.exists():
+        if (rel not in current and rel.startswith(STALE_FOLDERS) and path.is_relative_to(root)
+                and path.is_file()):
             path.unlink()
             removed += 1
     return removed
