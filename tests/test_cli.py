@@ -6,7 +6,6 @@ import csv
 import json
 import re
 import subprocess
-import sys
 
 import pytest
 

@@ -4,12 +4,11 @@ themselves are complete, valid JSON Schema 2020-12."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import REPO, claim_text, run, write
+from conftest import REPO, claim_text, run
 from test_loader import check_one, line_of
 
 SCHEMAS = sorted((REPO / "schema").glob("*.schema.json"))

@@ -62,4 +62,4 @@ def test_offsets_map_the_verification_form_back_to_every_article():
             norm, offsets = normalize_with_offsets(paragraph)
             assert norm == normalize(paragraph)
             assert len(offsets) == len(norm) and offsets == sorted(offsets)
-            assert all(paragraph[o] == c for o, c in zip(offsets, norm) if c.isalpha() and c.isascii())
+            assert all(paragraph[o] == c for o, c in zip(offsets, norm, strict=True) if c.isalpha() and c.isascii())

@@ -29,7 +29,7 @@ def check(ds):
             if value_key(a) != value_key(b) and not _compatible_dates(a, b):
                 yield for_claims("FC401", [a, b], subject=subject, property=pid,
                                  values=f"{value_words(a)} ({describe(a)}) and {value_words(b)} ({describe(b)})")
-    for (key, pid), claims in sorted(by_value.items(), key=lambda kv: str(kv[0])):
+    for (_, pid), claims in sorted(by_value.items(), key=lambda kv: str(kv[0])):
         for a, b in overlapping_pairs([(claim_span(c), c) for c in claims]):
             if a.data["subject"] != b.data["subject"]:
                 yield for_claims("FC402", [a, b], value=value_words(a), property=pid,

@@ -26,7 +26,7 @@ class SiteData:
 
     def __post_init__(self):
         ds = self.result.dataset
-        for cid, c in sorted(ds.claims.items()):
+        for _, c in sorted(ds.claims.items()):
             self.by_subject[c.data["subject"]].append(c)
             entity = c.data.get("value", {}).get("entity")
             if entity:
@@ -34,7 +34,7 @@ class SiteData:
             for source in dict.fromkeys(ev["source"] for ev in c.data["evidence"]):
                 self.by_source[source].append(c)
             self.same_fact[(c.data["subject"], c.data["property"], str(value_key(c)))].append(c)
-        for xid, x in sorted(ds.contradictions.items()):
+        for _, x in sorted(ds.contradictions.items()):
             for cid in x.data.get("claims", ()):
                 self.contradictions_of[cid].append(x)
             for eid in x.data.get("entities", ()):

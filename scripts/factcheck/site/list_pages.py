@@ -9,7 +9,7 @@ from ..rules.timeline import EARLIEST, LATEST, claim_span
 from . import timebar
 from .context import SiteData
 from .labels import ui
-from .markup import a, bdi, esc, rel, rel_file, sort_key, table, time_words
+from .markup import a, bdi, esc, rel, rel_file, table, time_words
 
 FIRST_READ = ["genuine-conflict", "unresolved", "source-error", "translation-error", "temporal-succession",
               "different-entity", "spelling-variant", "granularity"]

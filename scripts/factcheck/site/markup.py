@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import posixpath
 
-from ..link import date_bounds
 from .labels import MONTHS, ui
 
 
@@ -84,11 +83,6 @@ def time_words(time: dict | None, lang: str) -> str:
     mark = ui("inferred", lang) if time["basis"] == "inferred" else ui("stated", lang)
     cls = "fc-inferred" if time["basis"] == "inferred" else "fc-stated"
     return f'{text} <span class="fc-precision">({esc(prec)})</span> <span class="{cls}">{esc(mark)}</span>'
-
-
-def sort_key(value: str) -> tuple:
-    b = date_bounds(value)
-    return b[0] if b else (9999, 0, 0)
 
 
 def table(headers: list[str], rows: list[list[str]], cls: str = "fc-table", row_attrs: list[str] | None = None) -> str:

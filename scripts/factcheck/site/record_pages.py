@@ -200,7 +200,7 @@ def _highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
         if anchor:
             anchors.setdefault(b, []).append(anchor)
     out = []
-    for lo, hi in zip(bounds, bounds[1:]):
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
         covered = sum(1 for b, e, _ in spans if b <= lo and hi <= e)
         for anchor in anchors.get(lo, []):
             out.append(f'<span class="fc-anchor" id="{esc(anchor)}"></span>')
