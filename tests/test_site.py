@@ -128,3 +128,16 @@ def test_generator_refuses_invalid_data(repo, docs):
     with pytest.raises(SiteError, match="FC001"):
         generate(repo, docs)
     assert not docs.exists()
+
+
+def test_pages_link_to_their_file_and_the_prefilled_report_form_when_the_repository_is_known(repo, docs):
+    generate(repo, docs, repo_url="https://github.com/owner/name")
+    page = (docs / "claims/c-001-902.en.md").read_text(encoding="utf-8")
+    assert 'href="https://github.com/owner/name/edit/main/facts/claims/c-001-902.yaml"' in page
+    assert ("href=\"https://github.com/owner/name/issues/new?template=report-error.yml&amp;"
+            "record=facts%2Fclaims%2Fc-001-902.yaml") in page
+
+
+def test_no_edit_links_are_invented_when_the_repository_is_unknown(repo, docs):
+    generate(repo, docs)
+    assert "github.com" not in (docs / "claims/c-001-902.md").read_text(encoding="utf-8")
