@@ -23,8 +23,9 @@ ARABIC_TEXT = st.text(alphabet=st.sampled_from(
     list("ابتثجحخدذرزسشصضطظعغفقكلمنهوىيءأإآؤئة") + [chr(c) for c in range(0x064B, 0x0653)]
     + list("ـ٠١٢٣٤٥٦٧٨٩۰۱۲0123456789،؛؟.,:;!?«»“”\"'()- \u00a0\t\n")
     + ["\ufefb", "\ufe8e", "\u200c", "\u200f", "\u202e", "\u2066", "…"]), max_size=60)
-YAML_TEXT = st.text(alphabet=st.sampled_from(list("ab:- \n\t'\"[]{}#&*!|>%@`,?~0123456789.") + ["ي", "\u202e", "\x00"]),
-                    max_size=80)
+YAML_TEXT = st.lists(st.sampled_from(list("ab:- \n\t'\"[]{}#&*!|>%@`,?~0123456789.") + [
+    "ي", "\u202e", "\x00", "!!int ", "!!float ", "!!bool ", "!!null ", "!!str ", "!!map ", "!!seq "]),
+    max_size=60).map("".join)
 
 
 @MANY

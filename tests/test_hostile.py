@@ -34,6 +34,8 @@ CASES = {
     "python tag": (BASE + "x: !!python/object/apply:os.system ['true']\n", "FC003", 20),
     "custom tag": (BASE.replace("rating: single-source", "rating: !vote single-source"), "FC003", "!vote"),
     "binary tag": (BASE + "x: !!binary aGk=\n", "FC003", 20),
+    "int tag on text": (BASE + "x: !!int abc\n", "FC003", 20),
+    "bool tag on yes": (BASE + "x: !!bool yes\n", "FC003", 20),
     "duplicate key at the top": (BASE + "id: again\n", "FC002", 20),
     "duplicate key in a mapping": (BASE.replace("  ar: وُقّع", "  en: twice\n  ar: وُقّع"), "FC002", "  en: The"),
     "duplicate key in a list item": (BASE.replace("  paragraph: 7", "  paragraph: 7\n  paragraph: 8"), "FC002",

@@ -45,9 +45,11 @@ _IMPLICIT = [  # (tag, pattern, the characters a match can start with)
     (_TAG + "null", r"^(?:~|null|Null|NULL)$", "~nN"),
 ]
 _IMPLICIT_BY_FIRST: dict[str, list] = {}  # most scalars (keys, Arabic text) start elsewhere and skip them all
+_PATTERN_OF: dict[str, re.Pattern] = {}
 for _tag, _pattern, _first in _IMPLICIT:
+    _PATTERN_OF[_tag] = re.compile(_pattern)
     for _ch in _first:
-        _IMPLICIT_BY_FIRST.setdefault(_ch, []).append((_tag, re.compile(_pattern)))
+        _IMPLICIT_BY_FIRST.setdefault(_ch, []).append((_tag, _PATTERN_OF[_tag]))
 _SCALARS = {
     _STR: str,
     _TAG + "int": int,
@@ -98,7 +100,9 @@ class _RecordLoader(_Base):
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             make = _SCALARS.get(tag)
-            if make is None:
+            # An explicit tag must fit its value: `!!int abc` or `!!bool yes` is refused, not guessed.
+            if make is None or (tag in _PATTERN_OF and not (tag == _TAG + "null" and not node.value)
+                                and not _PATTERN_OF[tag].match(node.value)):
                 self._refuse("FC003", node, tag=tag)
             return make(node.value)
         if isinstance(node, yaml.SequenceNode):
