@@ -125,3 +125,7 @@ def test_installed_command_runs():
         pytest.skip("factcheck is not installed in .venv")
     proc = subprocess.run([str(exe), "--version"], capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 0 and proc.stdout.startswith("factcheck ")
+
+
+def test_outside_a_repository_is_a_usage_error(tmp_path):
+    assert run(tmp_path, "validate")[0] == 2

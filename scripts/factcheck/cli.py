@@ -334,4 +334,10 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
+    if args.func is not cmd_codes:
+        root = _root(args)
+        if not ((root / "facts").is_dir() and (root / "schema").is_dir()):
+            print(f"factcheck: {root} is not a repository of this project (it needs facts/ and schema/); "
+                  "run it inside one or give --root", file=sys.stderr)
+            return EXIT_USAGE
     return args.func(args)
