@@ -127,3 +127,11 @@ def test_a_broken_record_still_gets_its_other_findings(repo):
     assert status == 1
     for code in ("FC101", "FC203", "FC302"):
         assert code in out, out
+
+
+def test_an_alias_must_be_written_in_the_source_it_names(repo):
+    entity = repo / "facts/entities/osama-hammad.yaml"
+    entity.write_text(entity.read_text(encoding="utf-8").replace(
+        "aliases:\n", "aliases:\n- text: أسامه حماد\n  lang: ar\n  kind: spelling\n  source: src-001\n"), encoding="utf-8")
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC306 alias 'أسامه حماد' is not written in src-001" in out

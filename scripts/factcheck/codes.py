@@ -83,6 +83,9 @@ _CODES = [
          "Put the article under seeds/ and name it in `file:` relative to the repository root."),
     Code("FC305", ERROR, "no such paragraph", "{source} has {count} paragraphs; there is no paragraph {given}",
          "Count non-empty lines of the stored article from 1."),
+    Code("FC306", ERROR, "alias not in its source", "alias '{text}' is not written in {source}",
+         "An alias's `source` is an article that uses that spelling: copy the spelling exactly from it, or "
+         "drop `source` if no article in the corpus uses it."),
 ]
 
 _DOCUMENT = ("Document it: add facts/contradictions/<id>.yaml naming {involved} with `detected_by: {code}`, "

@@ -35,10 +35,12 @@ class Article:
     text: str
     paragraphs: list[str] = field(init=False)
     normalized: list[str] = field(init=False)
+    joined: str = field(init=False)
 
     def __post_init__(self):
         self.paragraphs = [line for line in self.text.split("\n") if line.strip()]
         self.normalized = [normalize(p) for p in self.paragraphs]
+        self.joined = "\n".join(self.normalized)  # for spellings, which may stand in any paragraph
 
 
 @dataclass

@@ -245,6 +245,12 @@ def check_quotes(ds: Dataset, rec: Record) -> list[F.Finding]:
         article = ds.articles.get(source_id)
         if article is not None:  # a dangling or unreadable source is reported elsewhere
             out.extend(_check_quote(rec, pointer, source_id, quote, given, article))
+    if rec.kind == "entity":
+        for i, alias in enumerate(rec.data["aliases"]):
+            article = ds.articles.get(alias.get("source", ""))
+            if article is not None and normalize(alias["text"]) not in article.joined:
+                out.append(F.make("FC306", rec.path, pointer=("aliases", i, "text"), text=alias["text"],
+                                  source=alias["source"]))
     if rec.kind == "source" and rec.id in ds.articles:
         count = len(ds.articles[rec.id].paragraphs)
         for i, item in enumerate(rec.data.get("page_chrome", [])):
