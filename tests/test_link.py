@@ -135,3 +135,15 @@ def test_an_alias_must_be_written_in_the_source_it_names(repo):
         "aliases:\n", "aliases:\n- text: أسامه حماد\n  lang: ar\n  kind: spelling\n  source: src-001\n"), encoding="utf-8")
     status, out = run(repo, "validate")
     assert status == 1 and "FC306 alias 'أسامه حماد' is not written in src-001" in out
+
+
+def test_corroborated_needs_two_sources(repo):
+    text = claim_text().replace("rating: single-source", "rating: corroborated")
+    out = check_one(repo, text, expect_code="FC205", expect_line=line_of(text, "rating:"))
+    assert "supporting quotes from two or more sources" in out
+
+
+def test_single_source_means_one_source(repo):
+    text = claim_text().replace("  stance: supports\n", "  stance: supports\n- source: src-000\n"
+                                "  quote: عقدت المفاوضات لتوحيد الجيش الليبي\n  paragraph: 5\n  stance: supports\n")
+    check_one(repo, text, expect_code="FC205")
