@@ -87,6 +87,11 @@ def test_contributing_code_table_is_current():
 
 
 def test_pre_commit_runs_fmt_and_validate():
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(REPO / ".pre-commit-config.yaml")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
     doc = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     entries = [hook["entry"] for repo in doc["repos"] for hook in repo["hooks"]]
     assert ".venv/bin/factcheck fmt" in entries and ".venv/bin/factcheck validate" in entries
