@@ -106,7 +106,7 @@ def generate(size: int, out: Path) -> Path:
         _dump(out / f"facts/entities/person-{p}.yaml", {
             "id": f"person-{p}", "type": "person",
             "name": {"ar": f"{GIVEN[p % len(GIVEN)]} {_code(p)}ي", "en": f"Person {p}"},
-            "aliases": [{"text": f"{_code(p)}ي", "lang": "ar", "kind": "short", "source": "src-001"}],
+            "aliases": [{"text": f"{_code(p)}ي", "lang": "ar", "kind": "short"}],
             "description": {"ar": "شخص تجريبي.", "en": "A synthetic person."}})
     for j in range(posts):
         _dump(out / f"facts/entities/post-{j}.yaml", {
