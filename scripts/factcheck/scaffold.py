@@ -11,7 +11,9 @@ from pathlib import Path
 from .checker import check
 from .dataset import FOLDER_OF, Dataset
 from .files import write_atomic
+from .fmt import render
 from .link import closest_passage
+from .schemas import Schemas
 from .textnorm import find_fragments, normalize, quote_fragments
 
 PLACEHOLDER = {"ar": "اكتب هنا بالعربية.", "en": "Write here in English."}
@@ -109,9 +111,6 @@ def contradiction(ds: Dataset, *, claims: list[str], detected_by: str, resolutio
 
 def write(root: Path, kind: str, rid: str, record: dict) -> Path:
     """Write the record in canonical layout; never overwrite an existing file."""
-    from .fmt import render
-    from .schemas import Schemas
-
     path = root / "facts" / FOLDER_OF[kind] / f"{rid}.yaml"
     try:
         write_atomic(path, render(record, kind, Schemas(root / "schema")), exclusive=True)

@@ -16,9 +16,10 @@ from ..checker import check
 from ..export import write_export
 from ..files import write_if_changed
 from ..schemas import Schemas
-from . import list_pages, record_pages
+from . import downloads, list_pages, record_pages
 from .context import SiteData
 from .labels import LANGS
+from .markup import esc
 
 MANIFEST = ".generated"
 STALE_FOLDERS = ("claims/", "entities/", "sources/", "contradictions/", "data/")  # pages that come and go
@@ -58,8 +59,6 @@ def render(page_id: str, title: str, body: str) -> str:
     searchable = page_id.startswith(INDEXED) and not page_id.endswith("/index")
     attrs = ' data-pagefind-body' if searchable else ""
     # json.dumps gives a valid YAML string; the theme prints titles unescaped, so escape them here.
-    from .markup import esc
-
     return (f"---\ntitle: {json.dumps(esc(title), ensure_ascii=False)}\n---\n\n"
             f'<div class="fc"{attrs}>{body}</div>\n')
 
@@ -119,8 +118,6 @@ def _generate(root: Path, docs_dir: Path, *, repo_url: str | None, site_url: str
 
 
 def _write_downloads(site: SiteData, docs_dir: Path) -> list[str]:
-    from . import downloads
-
     with tempfile.TemporaryDirectory() as tmp:
         produced = write_export(site.ds, Path(tmp))
         produced += downloads.write_extras(site, Path(tmp))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from ..checker import Result
 from ..rules.common import value_key
 from ..schemas import Schemas
 from .labels import ui
-from .markup import a, bdi, esc, rel
+from .markup import a, bdi, date_words, esc, rel
 
 
 @dataclass
@@ -97,15 +98,11 @@ class SiteData:
         if kind == "quantity":
             amount = f"{v['amount']:g}" + (f"–{v['upper']:g}" if "upper" in v else "")
             return f"{bdi(amount)} {esc(v['unit'][lang])}"
-        from .markup import date_words
-
         return bdi(date_words(v, lang))
 
     def edit_links(self, path: str, lang: str) -> str:
         if not self.repo_url:
             return ""
-        from urllib.parse import urlencode
-
         edit = esc(f"{self.repo_url}/edit/main/{path}")
         # Issue forms take a field's value from the query parameter named after its id.
         query = urlencode({"template": "report-error.yml", "record": path, "title": f"{path}: "})

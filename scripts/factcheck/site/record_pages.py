@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..rules.common import value_key
 from ..rules.timeline import claim_span
 from ..textnorm import fold_for_search, fragment_spans, normalize_with_offsets, quote_fragments
 from . import timebar
@@ -80,8 +81,6 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
     if d.get("attribution"):
         parts.append(f'<p>{esc("يستند إلى تصريح" if lang == "ar" else "Rests on the statement")}: '
                      f'{site.claim_link(d["attribution"], lang, here)}</p>')
-    from ..rules.common import value_key
-
     same = [x for x in site.same_fact[(d["subject"], d["property"], str(value_key(c)))] if x.id != cid]
     parts.append(_section(ui("corroborating", lang), _list([site.claim_link(x.id, lang, here) for x in same])))
     contradictions = site.contradictions_of.get(cid, [])
