@@ -23,9 +23,6 @@ class Record:
     valid: bool = True  # False when the record broke its schema: later checks must not trust its shape
     derived: dict = field(default_factory=dict, repr=False, compare=False)  # values computed once per run
 
-    def get(self, key, default=None):
-        return self.data.get(key, default)
-
 
 @dataclass
 class Article:

@@ -28,12 +28,8 @@ def page_url(page: str) -> str:
 
 def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative link between two pages of the same language, as the browser resolves it."""
-    here = page_url(from_page) or "./"
-    target = page_url(to_page) or "./"
-    link = posixpath.relpath("/" + target, "/" + here.rstrip("/") + "/" if here != "./" else "/")
-    link = link + "/" if not link.endswith("/") and target.endswith("/") else link
-    if link == "./":
-        link = "./"
+    link = posixpath.relpath("/" + page_url(to_page), "/" + page_url(from_page))
+    link = "./" if link == "." else link + "/"
     return esc(link + (f"#{anchor}" if anchor else ""))
 
 
