@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,25 +45,69 @@ def find_root(start: Path | None = None) -> Path:
     return here
 
 
+_RECORD_FOLDERS = ", ".join(f"facts/{folder}/" for folder in FOLDERS)
+
+
+def _special(mode: int) -> str | None:
+    """What a file that is not a regular file or folder is, in words; None for those two."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _misplaced(rel: str, name: str, in_record_folder: bool) -> F.Finding:
+    if in_record_folder and name.endswith(".yml"):
+        problem, fix = "ends in .yml", f"Rename it to {name[:-4]}.yaml: records end in .yaml."
+    elif in_record_folder:
+        problem, fix = "is not a .yaml record", f"Records in this folder end in .yaml; move any other file out of facts/."
+    else:
+        problem, fix = "is not in a record folder", f"Records live in {_RECORD_FOLDERS} and end in .yaml."
+    return F.make("FC010", rel, line=1, col=1, file=rel, problem=problem, fix=fix)
+
+
 def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[F.Finding]]:
     """(file, path relative to root, kind) of every record under facts/, and findings for files
-    in the wrong place."""
-    files, misplaced = [], []
+    in the wrong place or that are not regular files.
+
+    Nothing is followed or opened on the way: entries are judged by `lstat`, so a link to a file
+    outside the dataset, a named pipe or a device is refused before anything reads it.
+    """
+    files, problems = [], []
     facts = root / "facts"
-    for dirpath, dirnames, filenames in os.walk(facts):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = Path(dirpath).relative_to(root).as_posix()
+    what = _special(os.lstat(facts).st_mode) if os.path.lexists(facts) else None
+    if what:
+        return [], [F.make("FC013", "facts", line=1, col=1, file="facts", what=what)]
+    pending = [facts] if facts.is_dir() else []
+    while pending:
+        folder = pending.pop()
+        rel_dir = folder.relative_to(root).as_posix()
         parts = rel_dir.split("/")
         kind = FOLDERS.get(parts[1]) if len(parts) > 1 else None
-        for name in sorted(filenames):
-            if name.startswith("."):
+        with os.scandir(folder) as entries:
+            listing = sorted(entries, key=lambda e: e.name)
+        for entry in listing:
+            if entry.name.startswith("."):
                 continue
-            rel = f"{rel_dir}/{name}"
-            if kind is None or not name.endswith(".yaml"):
-                misplaced.append(F.make("FC010", rel, line=1, col=1, file=rel))
+            rel = f"{rel_dir}/{entry.name}"
+            what = _special(entry.stat(follow_symlinks=False).st_mode)
+            if what:
+                problems.append(F.make("FC013", rel, line=1, col=1, file=rel, what=what))
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(Path(entry.path))
+            elif kind is None or not entry.name.endswith(".yaml"):
+                problems.append(_misplaced(rel, entry.name, kind is not None))
             else:
-                files.append((Path(dirpath, name), rel, kind))
-    return files, misplaced
+                files.append((Path(entry.path), rel, kind))
+    files.sort(key=lambda f: f[1])
+    return files, problems
 
 
 @contextmanager

@@ -37,15 +37,21 @@ _CODES = [
     Code("FC006", ERROR, "encoding", "file is not valid UTF-8 text: {problem}",
          "Save the file as UTF-8 without a byte-order mark (most editors: 'Save with encoding' > UTF-8)."),
     Code("FC007", ERROR, "forbidden character", "{name} (U+{codepoint:04X}) is not allowed in records",
-         "Delete it: bidi controls and invisible characters can make text display differently from what it says."),
+         "{fix}"),
     Code("FC008", ERROR, "not a record", "the file must hold one mapping (a record), found {found}",
          "Start the file with `id: <file name>` and write the record's keys at the left margin."),
     Code("FC009", ERROR, "mapping key", "mapping key {key} must be text",
          "Write the key as plain words, e.g. `paragraph:` not `1:`."),
-    Code("FC010", ERROR, "misplaced file", "'{file}' is not in a record folder",
-         "Records live in facts/claims/, facts/entities/, facts/sources/, facts/contradictions/ or facts/properties/ and end in .yaml."),
+    Code("FC010", ERROR, "misplaced file", "'{file}' {problem}",
+         "{fix}"),
     Code("FC011", ERROR, "nesting too deep", "values are nested deeper than {limit} levels",
          "Records are shallow (a few levels): flatten the structure; see the schema reference."),
+    Code("FC012", ERROR, "number out of range", "the number {value} is outside the range records allow (±{limit:.0e})",
+         "Numbers in records are counts, amounts and paragraph numbers: write the number the source gives, "
+         "as digits (no 1e999, no thousands of digits)."),
+    Code("FC013", ERROR, "not a regular file", "'{file}' is {what}; records are regular files",
+         "Replace it with the record's own file (copy the content, not a link): a link or a special file can "
+         "publish or read something outside the dataset, so it is never opened."),
     # 1xx: schema
     Code("FC101", ERROR, "unknown key", "unknown key '{key}'",
          "Remove it or fix its spelling. Allowed here: {allowed}."),
@@ -59,8 +65,12 @@ _CODES = [
          "{description}"),
     Code("FC110", ERROR, "impossible date", "date '{date}' does not exist",
          "Write a real date as YYYY, YYYY-MM or YYYY-MM-DD, keeping only the precision the source gives."),
+    Code("FC106", ERROR, "placeholder left in", "{field} still holds the placeholder text «{text}»",
+         "Replace it with your own words: `factcheck new` writes placeholders for you to fill in."),
     Code("FC111", ERROR, "end before start", "{end_field} '{end}' is before {start_field} '{start}'",
          "Swap the two dates or correct the one that is wrong."),
+    Code("FC112", ERROR, "date and its wording", "{field} '{date}' does not fit the words it is written as, '{written}': {problem}",
+         "{fix}"),
     # 2xx: identity and references
     Code("FC201", ERROR, "id and file name", "id '{id}' differs from the file name '{stem}'",
          "Rename the file to {id}.yaml or set `id: {stem}`."),
@@ -78,7 +88,7 @@ _CODES = [
     Code("FC302", ERROR, "wrong paragraph", "quote is in paragraph {found} of {source}, not paragraph {given}",
          "Set `paragraph: {found}`."),
     Code("FC303", ERROR, "stored article changed", "sha256 of {file} is {actual}, the record says {expected}",
-         "Stored articles are never edited: restore the original file (git checkout -- {file}). If a new version is really meant, add it as a new source."),
+         "{fix}"),
     Code("FC304", ERROR, "stored article missing", "stored article '{file}' {problem}",
          "Put the article under seeds/ and name it in `file:` relative to the repository root."),
     Code("FC305", ERROR, "no such paragraph", "{source} has {count} paragraphs; there is no paragraph {given}",
@@ -86,6 +96,14 @@ _CODES = [
     Code("FC306", ERROR, "alias not in its source", "alias '{text}' is not written in {source}",
          "An alias's `source` is an article that uses that spelling: copy the spelling exactly from it, or "
          "drop `source` if no article in the corpus uses it."),
+    Code("FC307", ERROR, "quote without words", "the quote {problem}",
+         "A quote proves a claim by its words: copy at least {min_letters} letters from the article, and at "
+         "least one word of {min_word} or more letters between any two `…`."),
+    Code("FC308", ERROR, "one article, two sources", "{source} stores the same article as {other} ({how})",
+         "One article has exactly one source record, so that two quotes from it never count as two sources: "
+         "delete this record and point its claims' evidence at {other}."),
+    Code("FC309", ERROR, "shown text not in article", "{field} is marked as shown, but «{text}» is not in {file}",
+         "Copy the {what} exactly as the article shows it, or set `shown: false` if the stored text does not show it."),
 ]
 
 _DOCUMENT = ("Document it: add facts/contradictions/<id>.yaml naming {involved} with `detected_by: {code}`, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,11 +34,13 @@ class Article:
     paragraphs: list[str] = field(init=False)
     normalized: list[str] = field(init=False)
     joined: str = field(init=False)
+    fingerprint: str = field(init=False)  # the same for two copies of one article, whatever their bytes
 
     def __post_init__(self):
         self.paragraphs = [line for line in self.text.split("\n") if line.strip()]
         self.normalized = [normalize(p) for p in self.paragraphs]
         self.joined = "\n".join(self.normalized)  # for spellings, which may stand in any paragraph
+        self.fingerprint = hashlib.sha256(self.joined.encode("utf-8")).hexdigest()
 
 
 @dataclass

@@ -9,7 +9,8 @@ import re
 
 from . import findings as F
 from .dataset import FOLDER_OF, Article, Dataset, Record
-from .textnorm import find_fragments, normalize, quote_fragments
+from .textnorm import (MIN_EVIDENCE_LETTERS, MIN_PASSAGE_LETTERS, MIN_WORD_LETTERS, find_fragments, normalize, quote_fragments,
+                       quote_problem)
 
 # ---------------------------------------------------------------- ids
 
@@ -40,6 +41,8 @@ def date_bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]
     if not m:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if year == 0:  # the Gregorian calendar (and Python's dates) run from year 1
+        return None
     if month is None:
         return (year, 1, 1), (year, 12, 31)
     month = int(month)
@@ -130,7 +133,7 @@ def check_references(ds: Dataset, known: dict[str, set[str]], rec: Record) -> li
                               suggestion=f" Did you mean '{close[0]}'?" if close else "", **involved))
     if rec.kind == "claim":
         out.extend(_check_claim_types(ds, rec))
-        out.extend(_check_verdict(rec))
+        out.extend(_check_verdict(ds, rec))
     elif rec.kind == "contradiction":
         d = rec.data
         if "preferred_claim" in d and d["preferred_claim"] not in d.get("claims", ()):
@@ -140,10 +143,13 @@ def check_references(ds: Dataset, known: dict[str, set[str]], rec: Record) -> li
     return out
 
 
-def _check_verdict(rec: Record):
-    """The ratings that count sources must match the evidence: the scale is a promise to readers."""
+def _check_verdict(ds: Dataset, rec: Record):
+    """The ratings that count sources must match the evidence: the scale is a promise to readers.
+
+    Sources are counted as articles, by content: two source records of one article are one source.
+    """
     rating = rec.data["verdict"]["rating"]
-    supporting = {ev["source"] for ev in rec.data["evidence"] if ev["stance"] == "supports"}
+    supporting = {article_identity(ds, ev["source"]) for ev in rec.data["evidence"] if ev["stance"] == "supports"}
     if rating == "corroborated" and len(supporting) < 2:
         yield F.make("FC205", rec.path, pointer=("verdict", "rating"), rating=rating,
                      needed="supporting quotes from two or more sources", has=f"{len(supporting)} source",
@@ -190,11 +196,20 @@ def _check_claim_types(ds: Dataset, rec: Record):
 # ---------------------------------------------------------------- stored articles and quotes
 
 
+def article_identity(ds: Dataset, source_id: str) -> str:
+    """What makes an article itself: its normalised text (a source whose article is not at hand is
+    known only by its id)."""
+    article = ds.articles.get(source_id)
+    return article.fingerprint if article is not None else f"id:{source_id}"
+
+
 def check_articles(ds: Dataset) -> list[F.Finding]:
-    """Read each source's stored article, verify its hash and keep it for quote checks."""
+    """Read each source's stored article, verify its hash and keep it for quote checks; one article
+    has one source record, found by file, by sha256 or by its normalised text."""
     out = []
     root = ds.root.resolve()
-    for src in ds.sources.values():
+    first_of: dict[tuple[str, str], str] = {}  # (how, key) -> the first source id with it
+    for src in sorted(ds.sources.values(), key=lambda r: r.id):
         if not src.valid:
             continue
         rel = src.data["file"]
@@ -209,13 +224,41 @@ def check_articles(ds: Dataset) -> list[F.Finding]:
             continue
         actual = hashlib.sha256(raw).hexdigest()
         if actual != src.data["sha256"]:
-            out.append(F.make("FC303", src.path, pointer=("sha256",), file=rel, actual=actual,
-                              expected=src.data["sha256"]))
+            out.append(_changed_article(ds, src, rel, actual))
         try:
-            ds.articles[src.id] = Article(rel, raw.decode("utf-8"))
+            article = Article(rel, raw.decode("utf-8"))
         except UnicodeDecodeError:
             out.append(F.make("FC304", src.path, pointer=("file",), file=rel, problem="is not UTF-8 text"))
+            continue
+        ds.articles[src.id] = article
+        for how, key, pointer in (("the same file", file.as_posix(), ("file",)),
+                                  ("the same sha256", actual, ("file",)),
+                                  ("the same text under another file name", article.fingerprint, ("file",))):
+            other = first_of.setdefault((how, key), src.id)
+            if other != src.id:
+                out.append(F.make("FC308", src.path, pointer=pointer, source=src.id, other=other, how=how,
+                                  sources=(src.id, other)))
+                break
     return out
+
+
+def _changed_article(ds: Dataset, src: Record, rel: str, actual: str) -> F.Finding:
+    """FC303, with a hint that fits: an article that matches another record's sha256 was not edited,
+    the record names the wrong file."""
+    expected = src.data["sha256"]
+    right_file = next((s.data["file"] for s in ds.sources.values() if s.valid and s.id != src.id
+                       and s.data.get("sha256") == expected and s.data.get("file") != rel), None)
+    named_by = next((s.id for s in ds.sources.values() if s.valid and s.id != src.id and s.data.get("sha256") == actual),
+                    None)
+    if right_file:
+        fix = f"The sha256 is that of {right_file}: set `file: {right_file}` if that is the article meant."
+    elif named_by:
+        fix = (f"{rel} is the article of {named_by}, unchanged: this record names the wrong file, or copied "
+               f"{named_by}'s file name. Set `file:` to this source's own article.")
+    else:
+        fix = (f"Stored articles are never edited: restore the original file (git checkout -- {rel}). If a new "
+               "version is really meant, add it as a new source.")
+    return F.make("FC303", src.path, pointer=("sha256",), file=rel, actual=actual, expected=expected, fix=fix)
 
 
 def closest_passage(quote: str, paragraph: str) -> str:
@@ -232,16 +275,21 @@ def _quoted_spans(rec: Record):
     """(pointer, source id, quote, paragraph) of every quote a record makes of an article."""
     if rec.kind == "claim":
         for i, ev in enumerate(rec.data["evidence"]):
-            yield ("evidence", i), ev["source"], ev["quote"], ev["paragraph"]
+            yield ("evidence", i), ev["source"], ev["quote"], ev["paragraph"], MIN_EVIDENCE_LETTERS
     elif rec.kind == "source":
         for i, item in enumerate(rec.data.get("uncovered", [])):
-            yield ("uncovered", i), rec.id, item["quote"], item["paragraph"]
+            yield ("uncovered", i), rec.id, item["quote"], item["paragraph"], MIN_PASSAGE_LETTERS
 
 
 def check_quotes(ds: Dataset, rec: Record) -> list[F.Finding]:
     """Every quote of `rec` stands in its article, in the paragraph it names."""
     out = []
-    for pointer, source_id, quote, given in _quoted_spans(rec):
+    for pointer, source_id, quote, given, min_letters in _quoted_spans(rec):
+        problem = quote_problem(quote, min_letters)
+        if problem:
+            out.append(F.make("FC307", rec.path, pointer=pointer + ("quote",), problem=problem,
+                              min_letters=min_letters, min_word=MIN_WORD_LETTERS))
+            continue
         article = ds.articles.get(source_id)
         if article is not None:  # a dangling or unreadable source is reported elsewhere
             out.extend(_check_quote(rec, pointer, source_id, quote, given, article))

@@ -7,6 +7,10 @@ the failure comes back as findings.
 
 from __future__ import annotations
 
+import errno
+import math
+import os
+import stat
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +22,10 @@ from .textnorm import forbidden_characters
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32
+# Numbers in records are counts, amounts and paragraph numbers: finite and within ±10^15, where a
+# float still holds every whole number exactly and no tool's arithmetic overflows.
+MAX_NUMBER = 10**15
+_MAX_DIGITS = 16
 
 try:
     _Base = yaml.CSafeLoader
@@ -50,10 +58,24 @@ for _tag, _pattern, _first in _IMPLICIT:
     _PATTERN_OF[_tag] = re.compile(_pattern)
     for _ch in _first:
         _IMPLICIT_BY_FIRST.setdefault(_ch, []).append((_tag, _PATTERN_OF[_tag]))
+def _int(text: str) -> int:
+    if len(text.lstrip("+-")) > _MAX_DIGITS:  # int() of thousands of digits is slow, then refused
+        raise OverflowError
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise OverflowError
+    return value
+
+
+_NUMBERS = (_TAG + "int", _TAG + "float")
 _SCALARS = {
     _STR: str,
-    _TAG + "int": int,
-    _TAG + "float": float,
+    _TAG + "int": _int,
+    _TAG + "float": _float,
     _TAG + "bool": lambda v: v in ("true", "True", "TRUE"),
     _TAG + "null": lambda v: None,
 }
@@ -68,6 +90,7 @@ class _RecordLoader(_Base):
     """
 
     path = "<string>"
+    escaped = True  # whether the text has a backslash, the only way to spell a character unwritten
 
     def descend_resolver(self, current_node, current_index):
         pass  # no path-dependent resolution
@@ -94,6 +117,23 @@ class _RecordLoader(_Base):
         raise LoadError(F.make(code, self.path, line=node.start_mark.line + 1, col=node.start_mark.column + 1,
                                **fields))
 
+    def _text(self, value: str, node) -> str:
+        """Text as decoded: a YAML escape ("\\u202e") spells a character the raw-file check never
+        sees, so forbidden characters are looked for again in every decoded key and value."""
+        if self.escaped:
+            for offset, cp, name in forbidden_characters(value):
+                self._refuse("FC007", node, name=name, codepoint=cp, fix=_FIX_OF.get(name, _FIX_INVISIBLE))
+        return value
+
+    def _number(self, make, node) -> int | float:
+        try:
+            value = make(node.value)
+            if abs(value) <= MAX_NUMBER:
+                return value
+        except OverflowError:
+            pass
+        self._refuse("FC012", node, value=_shorten(node.value), limit=MAX_NUMBER)
+
     def _build(self, node, depth: int):
         if depth > MAX_DEPTH:
             self._refuse("FC011", node, limit=MAX_DEPTH)
@@ -104,6 +144,10 @@ class _RecordLoader(_Base):
             if make is None or (tag in _PATTERN_OF and not (tag == _TAG + "null" and not node.value)
                                 and not _PATTERN_OF[tag].match(node.value)):
                 self._refuse("FC003", node, tag=tag)
+            if make is str:
+                return self._text(node.value, node)
+            if tag in _NUMBERS:
+                return self._number(make, node)
             return make(node.value)
         if isinstance(node, yaml.SequenceNode):
             if tag != _SEQ:
@@ -115,7 +159,7 @@ class _RecordLoader(_Base):
         for key_node, value_node in node.value:
             if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _STR):
                 self._refuse("FC009", key_node, key=repr(key_node.value))
-            key = key_node.value
+            key = self._text(key_node.value, key_node)
             if key in mapping:
                 first = next(k for k, _ in node.value if k.value == key)
                 self._refuse("FC002", key_node, key=key, first_line=first.start_mark.line + 1)
@@ -167,11 +211,29 @@ def _flow_nesting_ok(text: str, limit: int) -> bool:
     return True
 
 
+_FIX_INVISIBLE = ("Delete it: bidi controls and invisible characters can make text display differently "
+                  "from what it says, and no record needs them.")
+_FIX_OF = {
+    "carriage return": "Save the file with LF line ends (Unix), not CRLF: most editors have a line-ending "
+                       "setting, and `git config core.autocrlf input` keeps them.",
+    "line separator": "Delete it: YAML reads it as a line break that a diff does not show, so one visible "
+                      "line can hide another key.",
+    "paragraph separator": "Delete it: YAML reads it as a line break that a diff does not show, so one "
+                           "visible line can hide another key.",
+    "control character": "Delete it: control characters are not text; write the character you mean.",
+}
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
 def parse_text(text: str, path: str):
     """Parse a record's text; raises LoadError."""
     for offset, cp, name in forbidden_characters(text):
         line, col = _line_col(text, offset)
-        raise LoadError(F.make("FC007", path, line=line, col=col, name=name, codepoint=cp))
+        raise LoadError(F.make("FC007", path, line=line, col=col, name=name, codepoint=cp,
+                               fix=_FIX_OF.get(name, _FIX_INVISIBLE)))
     if not _flow_nesting_ok(text, MAX_DEPTH):
         raise LoadError(F.make("FC011", path, line=1, col=1, limit=MAX_DEPTH))
     if "&" in text or "*" in text:
@@ -181,6 +243,7 @@ def parse_text(text: str, path: str):
             pass  # reported with its position by the load below
     loader = _RecordLoader(text)
     loader.path = path
+    loader.escaped = "\\" in text
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -216,13 +279,28 @@ def decode(raw: bytes, path: str) -> str:
                                problem=f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not UTF-8")) from None
 
 
+def read_record_bytes(file: Path, rel: str) -> bytes:
+    """The bytes of a record file, which must be a regular file: a link is not followed and a pipe or
+    device is not read (O_NOFOLLOW, O_NONBLOCK, then fstat), even if one replaced the file since
+    it was listed. Raises LoadError."""
+    try:
+        fd = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        what = "a symbolic link" if exc.errno == errno.ELOOP else f"unreadable ({exc.strerror})"
+        raise LoadError(F.make("FC013", rel, line=1, col=1, file=rel, what=what)) from None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(F.make("FC013", rel, line=1, col=1, file=rel, what="not a regular file"))
+        if info.st_size > MAX_FILE_BYTES:  # don't read a huge file into memory to reject it
+            raise LoadError(F.make("FC005", rel, line=1, col=1, size=info.st_size, limit=MAX_FILE_BYTES))
+        return f.read(MAX_FILE_BYTES + 1)
+
+
 def load_file(file: Path, rel: str) -> LoadedFile:
     loaded = LoadedFile(rel)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:  # don't read a huge file into memory to reject it
-            raise LoadError(F.make("FC005", rel, line=1, col=1, size=size, limit=MAX_FILE_BYTES))
-        loaded.text = decode(file.read_bytes(), rel)
+        loaded.text = decode(read_record_bytes(file, rel), rel)
         loaded.data = parse_text(loaded.text, rel)
     except LoadError as exc:
         loaded.findings.append(exc.finding)

@@ -27,12 +27,12 @@ class Schemas:
 
     @cached_property
     def _detailed(self):
-        from jsonschema import Draft202012Validator
         from referencing import Registry, Resource
 
         registry = Registry().with_resources(
             (doc["$id"], Resource.from_contents(doc)) for doc in self.documents.values())
-        return {k: Draft202012Validator(self.documents[k], registry=registry) for k in KINDS}
+        validator = _strict_validator()
+        return {k: validator(self.documents[k], registry=registry) for k in KINDS}
 
     def labels(self, kind: str, field: str) -> dict:
         """The `x-labels` of an enumerated field, e.g. labels('claim', 'verdict.rating')."""
@@ -42,13 +42,63 @@ class Schemas:
         return node.get("x-labels", {})
 
     def validate(self, kind: str, data, path: str) -> list[F.Finding]:
-        if self._fast[kind].is_valid(data):
+        # jsonschema-rs counts 1.0 as an integer (as JSON Schema allows); records mean whole numbers
+        # where they say integer, so a record with any float is judged by the strict validator.
+        if self._fast[kind].is_valid(data) and not _has_float(data):
             return []
         errors = sorted(self._detailed[kind].iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         out = []
         for error in errors:
             out.extend(_leaf_findings(error, path))
         return _dedupe(out)
+
+
+def _has_float(value) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_float(v) for v in value)
+    return False
+
+
+def ecma_pattern(pattern: str) -> str:
+    """A JSON Schema (ECMA-262) pattern in Python's dialect: ECMA's `$` matches only at the very end,
+    Python's also before a final newline, so "abc\\n" would pass a pattern that jsonschema-rs
+    refuses. An unescaped `$` outside a character class becomes `\\Z`."""
+    out, escaped, in_class = [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif ch == "$" and not in_class:
+            ch = r"\Z"
+        out.append(ch)
+    return "".join(out)
+
+
+def _strict_validator():
+    """The reference validator with the fast one's reading of patterns, and integers that are ints."""
+    import re
+
+    from jsonschema import Draft202012Validator, validators
+    from jsonschema.exceptions import ValidationError
+
+    def pattern(validator, patrn, instance, schema):
+        if validator.is_type(instance, "string") and not re.search(ecma_pattern(patrn), instance):
+            yield ValidationError(f"{instance!r} does not match {patrn!r}")
+
+    def is_integer(checker, instance) -> bool:
+        return isinstance(instance, int) and not isinstance(instance, bool)
+
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", is_integer)
+    return validators.extend(Draft202012Validator, validators={"pattern": pattern}, type_checker=checker)
 
 
 def _dedupe(items):
@@ -71,7 +121,7 @@ _TYPE_NAMES = {"string": "text", "object": "a mapping", "array": "a list", "inte
 
 def _actual_type(value) -> str:
     return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-            float: "a number", type(None): "empty"}.get(type(value), type(value).__name__)
+            float: "a decimal number", type(None): "empty"}.get(type(value), type(value).__name__)
 
 
 def _leaf_findings(error, path):

@@ -11,10 +11,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Characters that are never legitimate in records: bidi embeddings, overrides and isolates (the
-# "Trojan Source" set), marks and invisible formatting characters that hide or reorder text.
-FORBIDDEN_IN_RECORDS = {
-    **{cp: "bidi control" for cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+# Characters that are never legitimate in records, judged on the raw file and again on every decoded
+# key and value (a YAML escape such as "\u202e" spells them without writing them): every format
+# character (Unicode category Cf: bidi embeddings, overrides and isolates, the "Trojan Source" set;
+# zero-width characters, marks, the soft hyphen, the byte-order mark), the line and paragraph
+# separators (YAML reads them as line breaks a diff does not show), and C0/C1 controls other than
+# tab and newline (CR too: records use LF line ends).
+_NAMED = {
     0x200E: "left-to-right mark",
     0x200F: "right-to-left mark",
     0x061C: "Arabic letter mark",
@@ -24,11 +27,34 @@ FORBIDDEN_IN_RECORDS = {
     0x2060: "word joiner",
     0x00AD: "soft hyphen",
     0xFEFF: "byte-order mark",
+    0x2028: "line separator",
+    0x2029: "paragraph separator",
+    0x000D: "carriage return",
 }
-# C0/C1 controls other than tab and newline (CR too: records use LF line ends).
-for _cp in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)):
-    FORBIDDEN_IN_RECORDS[_cp] = "control character"
-FORBIDDEN_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(FORBIDDEN_IN_RECORDS)) + "]")
+for _cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+    _NAMED[_cp] = "bidi control"
+FORBIDDEN_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\p{Cf}]".replace(
+    r"\p{Cf}", "".join(re.escape(chr(cp)) for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cf")))
+
+
+def character_name(cp: int) -> str:
+    """What a forbidden character is, in words a contributor recognises."""
+    if cp in _NAMED:
+        return _NAMED[cp]
+    if cp < 0x20 or 0x7F <= cp <= 0x9F:
+        return "control character"
+    return "invisible formatting character"
+
+
+# What `visible` shows as <U+XXXX>: the forbidden set, and white space other than the plain space.
+_INVISIBLE_RE = re.compile(FORBIDDEN_RE.pattern[:-1] + r"\t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def visible(text: str) -> str:
+    """`text` with invisible and control characters spelled out as <U+200B>, for messages that echo
+    record text or file names: an invisible difference must show, and no control may reach a terminal."""
+    return _INVISIBLE_RE.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)
+
 
 _HARAKAT = [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E9), *range(0x06EA, 0x06EE)]
 _DROP = [*_HARAKAT, 0x0640, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x00AD, 0xFEFF, 0x2060,
@@ -103,6 +129,30 @@ def quote_fragments(quote: str) -> list[str]:
     return [f for f in (normalize(p) for p in _FRAGMENT_SEP.split(quote)) if f]
 
 
+# A quote must carry words, or "…" alone (no fragment at all) would be found in any article.
+MIN_WORD_LETTERS = 3  # every fragment between two `…` holds a word at least this long
+MIN_EVIDENCE_LETTERS = 12  # a claim's evidence; the shortest real one is a name and title (14)
+MIN_PASSAGE_LETTERS = 4  # a passage a source record explains (page chrome such as «عاجل»)
+
+
+def _letters(word: str) -> int:
+    return sum(ch.isalpha() for ch in word)
+
+
+def quote_problem(quote: str, min_letters: int) -> str | None:
+    """Why `quote` carries too few words to prove anything, or None if it carries enough."""
+    fragments = quote_fragments(quote)
+    if not fragments:
+        return "has no words, only ellipses or marks"
+    for fragment in fragments:
+        if max(map(_letters, fragment.split(" "))) < MIN_WORD_LETTERS:
+            return f"has a fragment without a word of {MIN_WORD_LETTERS} or more letters: «{fragment}»"
+    total = sum(map(_letters, fragments))
+    if total < min_letters:
+        return f"has {total} letter{'s' * (total != 1)}; a quote needs at least {min_letters}"
+    return None
+
+
 def fragment_spans(fragments: list[str], normalized_text: str) -> list[tuple[int, int]] | None:
     """Where the fragments stand, in order, in `normalized_text`; None if they do not."""
     spans, pos = [], 0
@@ -139,4 +189,4 @@ def forbidden_characters(text: str):
     """Yield (offset, codepoint, name) for every character records must not contain."""
     for m in FORBIDDEN_RE.finditer(text):
         cp = ord(m.group(0))
-        yield m.start(), cp, FORBIDDEN_IN_RECORDS[cp]
+        yield m.start(), cp, character_name(cp)
