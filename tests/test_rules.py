@@ -40,7 +40,7 @@ def test_second_holder_at_the_same_time_names_both_files_lines_and_the_fix(repo)
     chiefs(repo, {"point": "2023-07-18"}, {"start": "2023-01", "end": "2023-12"})
     status, out = run(repo, "validate")
     assert status == 1
-    assert "facts/claims/c-001-801.yaml:8:3: FC402 'holds-post' post-lna-chief-of-staff has two subjects" in out
+    assert "facts/claims/c-001-801.yaml:8:3: FC402 'holds-post' post-lna-chief-of-staff has more than one subject" in out
     assert "    see: facts/claims/c-003-802.yaml:8" in out
     assert "hint: Document it: add facts/contradictions/<id>.yaml naming claims: [c-001-801, c-003-802]" in out
 

@@ -110,9 +110,9 @@ _DOCUMENT = ("Document it: add facts/contradictions/<id>.yaml naming {involved} 
              "a resolution type and an explanation in both languages (or deprecate a claim that is wrong, with `rank_reason`).")
 _CODES += [
     # 4xx: consistency across records (rules); each finding must be documented by a contradiction record
-    Code("FC401", ERROR, "single value", "{subject} has two values for '{property}' at overlapping times: {values}",
+    Code("FC401", ERROR, "single value", "{subject} has different values for '{property}' at overlapping times: {values}",
          _DOCUMENT),
-    Code("FC402", ERROR, "single holder", "'{property}' {value} has two subjects at overlapping times: {subjects}",
+    Code("FC402", ERROR, "single holder", "'{property}' {value} has more than one subject at overlapping times: {subjects}",
          _DOCUMENT),
     Code("FC403", ERROR, "event dates differ", "event {event} is given dates that cannot both hold: {dates}",
          _DOCUMENT),

@@ -39,10 +39,13 @@ def value_words(claim: Record) -> str:
     return str(v)
 
 
+MAX_RELATED = 20  # places listed under a finding; `claims` still names every member
+
+
 def for_claims(code: str, claims: list[Record], pointer=("value",), **fields) -> F.Finding:
     """A finding located at the first claim, with the others as related locations; `pointer` says
     which field of each claim the conflict is about."""
     claims = sorted(claims, key=lambda c: c.id)
     first = claims[0]
     return F.make(code, first.path, pointer=pointer, claims=tuple(c.id for c in claims),
-                  related=[F.Location(c.path, pointer) for c in claims[1:]], **fields)
+                  related=[F.Location(c.path, pointer) for c in claims[1:MAX_RELATED + 1]], **fields)
