@@ -38,7 +38,9 @@ def test_new_claim_edit_fmt_validate(copy):
     assert path.name == "c-001-072.yaml"
     text = path.read_text(encoding="utf-8")
     assert "paragraph: 7" in text and "id: c-001-072" in text
-    assert run(copy, "validate")[0] == 0, "the skeleton validates as written"
+    status, out = run(copy, "validate")
+    assert status == 1 and out.count("FC106") == 2, "the skeleton names each field still to fill in"
+    assert "statement.ar still holds the placeholder" in out and "verdict" not in out.split("FC106", 1)[0]
     # The contributor fills it in, in their own order and style.
     text = (text.replace("ar: اكتب هنا بالعربية.", "ar: وُقّع اتفاق وقف إطلاق النار في 23 أكتوبر 2020.", 1)
                 .replace("en: Write here in English.", "en: \"The ceasefire agreement was signed on 23 October 2020.\"", 1))
@@ -70,7 +72,18 @@ def test_new_entity_source_and_contradiction(copy):
     assert status == 0 and out.strip() == "facts/sources/src-005.yaml"
     status, out = run(copy, "new", "contradiction", "--claims", "c-000-001", "c-001-001")
     assert status == 0 and out.strip() == "facts/contradictions/x-001.yaml"
-    assert run(copy, "validate")[0] == 0
+    status, out = run(copy, "validate")
+    codes = set(re.findall(r" (FC\d{3}) ", out))
+    assert status == 1 and codes == {"FC106"}, "only the placeholders stand between the skeletons and a pass"
+    for field in ("description.en", "title.text.ar", "published.reason.en", "summary.ar", "explanation.en"):
+        assert f"FC106 {field} still holds the placeholder" in out
+
+
+def test_new_claim_refuses_a_quote_without_words(copy):
+    for quote in ("…", "... … ...", "اتفاق … و", "ـــ"):
+        status, _ = new_claim(copy, quote)
+        assert status == 1
+    assert not (copy / "facts/claims/c-001-072.yaml").exists()
 
 
 def test_new_claim_needs_its_arguments(copy):
@@ -82,7 +95,8 @@ def test_three_mistakes_give_three_annotations(copy):
     status, out = new_claim(copy)
     path = copy / out.strip()
     text = path.read_text(encoding="utf-8")
-    text = (text.replace("subject: ceasefire-agreement-2020", "subject: ceasefire-agreement")  # dangling reference
+    text = (text.replace("اكتب هنا بالعربية.", "وُقّع الاتفاق.").replace("Write here in English.", "It was signed.")
+                .replace("subject: ceasefire-agreement-2020", "subject: ceasefire-agreement")  # dangling reference
                 .replace("paragraph: 7", "paragraph: 6")  # wrong paragraph
                 .replace("rating: single-source", "rating: probably-true"))  # not on the scale
     path.write_text(text, encoding="utf-8")
@@ -100,7 +114,9 @@ def test_changed_shows_conflicts_with_unchanged_records(copy):
                       "--subject", "khaled-haftar", "--property", "holds-post", "--value", "post-lna-chief-of-staff")
     assert status == 0
     path = copy / out.strip()
-    path.write_text(path.read_text(encoding="utf-8") + "time:\n  point: '2018'\n  basis: stated\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("اكتب هنا بالعربية.", "خالد حفتر رئيس الأركان.")
+    text = text.replace("Write here in English.", "Khaled Haftar is chief of staff.")
+    path.write_text(text + "time:\n  point: '2018'\n  basis: stated\n", encoding="utf-8")
     status, out = run(copy, "validate", "--changed", "HEAD")
     assert status == 1
     assert "FC402" in out and "c-000-002" in out

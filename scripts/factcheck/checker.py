@@ -162,6 +162,7 @@ def _check(root: Path, only: list[str] | None, changed: set[str] | None) -> Resu
         known[rec.kind].add(rec.id)
     findings.extend(link.check_articles(dataset))
     for rec in dataset.all_records():
+        findings.extend(link.check_placeholders(rec))
         findings.extend(_guarded(rec, link.check_dates, rec))
         findings.extend(_guarded(rec, link.check_references, dataset, known, rec))
         findings.extend(_guarded(rec, link.check_quotes, dataset, rec))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import difflib
 import hashlib
 import re
 
 from . import findings as F
+from .datewords import read_written
 from .dataset import FOLDER_OF, Article, Dataset, Record
 from .textnorm import (MIN_EVIDENCE_LETTERS, MIN_PASSAGE_LETTERS, MIN_WORD_LETTERS, find_fragments, normalize, quote_fragments,
                        quote_problem)
@@ -28,6 +30,29 @@ def check_ids(candidates: list[Record]) -> list[F.Finding]:
         else:
             first[key] = rec
     return out
+
+
+# ---------------------------------------------------------------- placeholders
+
+# What `factcheck new` writes where the contributor's words go; a record holding one is unfinished.
+PLACEHOLDER = {"ar": "اكتب هنا بالعربية.", "en": "Write here in English."}
+PLACEHOLDER_DATE = "YYYY-MM-DD"
+_PLACEHOLDERS = frozenset((*PLACEHOLDER.values(), PLACEHOLDER_DATE))
+
+
+def check_placeholders(rec: Record) -> list[F.Finding]:
+    """Every field still holding a placeholder, named so the contributor knows what to fill in."""
+    out = []
+    stack = [((), rec.data)]
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((pointer + (k,), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((pointer + (i,), v) for i, v in enumerate(value))
+        elif isinstance(value, str) and value.strip() in _PLACEHOLDERS:
+            out.append(F.make("FC106", rec.path, pointer=pointer, field=".".join(map(str, pointer)), text=value))
+    return sorted(out, key=lambda f: f.pointer)
 
 
 # ---------------------------------------------------------------- dates
@@ -80,11 +105,62 @@ def check_dates(rec: Record) -> list[F.Finding]:
             out.append(F.make("FC110", rec.path, pointer=pointer, date=value))
         else:
             bounds[pointer] = b
+    if rec.kind == "claim" and "as_written" in rec.data.get("time", {}):
+        out.extend(_check_as_written(rec, bounds))
     for start, end in ((("time", "start"), ("time", "end")),
                        (("published", "not_before"), ("published", "not_after"))):
         if start in bounds and end in bounds and bounds[end][1] < bounds[start][0]:
             out.append(F.make("FC111", rec.path, pointer=end, end_field=end[-1], end=rec.data[end[0]][end[1]],
                               start_field=start[-1], start=rec.data[start[0]][start[1]]))
+    return out
+
+
+def _check_as_written(rec: Record, bounds: dict) -> list[F.Finding]:
+    """A claim's time agrees with the words it annotates: every year, month, day and weekday the
+    words name fits one of its dates, and a date stated (not inferred) is no more precise than them."""
+    time = rec.data["time"]
+    written = read_written(time["as_written"])
+    dates = [(key, time[key]) for key in ("point", "start", "end") if ("time", key) in bounds]
+    if not dates:
+        return []
+
+    def finding(key, value, problem, fix):
+        return F.make("FC112", rec.path, pointer=("time", key), field=f"time.{key}", date=value,
+                      written=time["as_written"], problem=problem, fix=fix)
+
+    def parts(value):  # (year, month or None, day or None)
+        pieces = [int(x) for x in value.split("-")]
+        return pieces[0], *(pieces[1:] + [None, None])[:2]
+
+    out = []
+    first_key, first_value = dates[0]
+    years = {parts(v)[0] for _, v in dates}
+    for year in sorted(written.years - years):
+        out.append(finding(first_key, first_value, f"the words name the year {year}",
+                           f"Write the year the words give ({year}), or correct `as_written`."))
+    months = {parts(v)[1] for _, v in dates} - {None}
+    for month in sorted(written.months - months) if months else ():
+        out.append(finding(first_key, first_value, f"the words name month {month}",
+                           f"Write month {month:02d}, as the words give it, or correct `as_written`."))
+    for key, value in dates:
+        year, month, day = parts(value)
+        said = {d for m, d in written.days if m == month}
+        if day is not None and said and day not in said:
+            out.append(finding(key, value, f"the words give day {min(said)} of that month",
+                               f"Write day {min(said):02d}, as the words give it."))
+        if day is not None and written.weekdays:
+            weekday = dt.date(year, month, day).weekday()
+            if weekday not in written.weekdays:
+                out.append(finding(key, value, f"{value} was a {dt.date(year, month, day):%A}, not the weekday the words name",
+                                   "Check the day: the weekday in the words and the date must agree."))
+        if time["basis"] == "stated":
+            finer = ("a day" if day is not None and not written.days else
+                     "a month" if month is not None and not written.months else
+                     "a year" if not written.years else None)
+            if finer:
+                out.append(finding(key, value, f"the date gives {finer} that the words do not",
+                                   "Keep only the precision the words give (YYYY or YYYY-MM), or set `basis: inferred` "
+                                   "with a `reason` saying where the rest comes from."))
     return out
 
 
@@ -300,12 +376,26 @@ def check_quotes(ds: Dataset, rec: Record) -> list[F.Finding]:
                 out.append(F.make("FC306", rec.path, pointer=("aliases", i, "text"), text=alias["text"],
                                   source=alias["source"]))
     if rec.kind == "source" and rec.id in ds.articles:
+        out.extend(_check_shown(rec, ds.articles[rec.id]))
         count = len(ds.articles[rec.id].paragraphs)
         for i, item in enumerate(rec.data.get("page_chrome", [])):
             if item["paragraph"] > count:
                 out.append(F.make("FC305", rec.path, pointer=("page_chrome", i, "paragraph"),
                                   source=rec.id, count=count, given=item["paragraph"]))
     return out
+
+
+def _check_shown(src: Record, article: Article):
+    """What a source record says its page shows (headline, outlet) is in the stored page."""
+    d = src.data
+    shown = []
+    if d["title"]["shown"]:
+        shown.append((("title", "text", d["language"]), "title.text", d["title"]["text"][d["language"]], "headline"))
+    if d["outlet"]["shown"]:
+        shown.append((("outlet", "as_shown"), "outlet.as_shown", d["outlet"]["as_shown"], "outlet's name"))
+    for pointer, field, text, what in shown:
+        if normalize(text) not in article.joined:
+            yield F.make("FC309", src.path, pointer=pointer, field=field, text=text, file=article.file, what=what)
 
 
 def _check_quote(rec, pointer, source_id, quote, given, article: Article):

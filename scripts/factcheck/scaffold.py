@@ -1,5 +1,5 @@
-"""`factcheck new`: skeleton records with a fresh id that validate as written, for contributors
-to fill in. A claim's quote is looked up in its article first: its paragraph is found for the
+"""`factcheck new`: skeleton records with a fresh id for contributors to fill in: every field
+meant for their words holds a placeholder that `validate` names (FC106) until it is replaced. A claim's quote is looked up in its article first: its paragraph is found for the
 contributor, and a quote that is not in the article is refused with the closest passage."""
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ from .checker import check
 from .dataset import FOLDER_OF, Dataset
 from .files import write_atomic
 from .fmt import render
-from .link import closest_passage
+from .link import PLACEHOLDER, PLACEHOLDER_DATE, closest_passage
 from .schemas import Schemas
-from .textnorm import find_fragments, normalize, quote_fragments
-
-PLACEHOLDER = {"ar": "اكتب هنا بالعربية.", "en": "Write here in English."}
-
+from .textnorm import (MIN_EVIDENCE_LETTERS, MIN_WORD_LETTERS, find_fragments, normalize, quote_fragments,
+                       quote_problem)
 
 class ScaffoldError(Exception):
     pass
@@ -36,6 +34,10 @@ def find_paragraph(ds: Dataset, source: str, quote: str) -> int:
     article = ds.articles.get(source)
     if article is None:
         raise ScaffoldError(f"no source '{source}' (see facts/sources/)")
+    problem = quote_problem(quote, MIN_EVIDENCE_LETTERS)
+    if problem:
+        raise ScaffoldError(f"the quote {problem} (FC307): copy at least {MIN_EVIDENCE_LETTERS} letters from the "
+                            f"article, with a word of {MIN_WORD_LETTERS} or more letters between any two `…`")
     fragments = quote_fragments(quote)
     for n, text in enumerate(article.normalized, start=1):
         if find_fragments(fragments, text):
@@ -73,7 +75,7 @@ def claim(ds: Dataset, *, source: str, quote: str, subject: str, prop: str, valu
     elif value_type == "quantity":
         record["value"] = {"quantity": {"amount": 0, "unit": dict(PLACEHOLDER)}}
     elif value_type == "date":
-        record["value"] = {"date": "2000"}
+        record["value"] = {"date": PLACEHOLDER_DATE}
     record["evidence"] = [{"source": source, "quote": quote, "paragraph": paragraph, "stance": "supports"}]
     record["verdict"] = {"rating": "single-source", "reasoning": {
         "ar": "يرد في مصدر واحد من مصادر المشروع ولا يناقضه مصدر آخر.",

@@ -13,29 +13,15 @@ import re
 
 from .. import findings as F
 from ..link import date_bounds
+from ..datewords import HIJRI_MONTHS, MONTHS, WEEKDAYS, alternatives
 from ..textnorm import normalize
 from .common import active_claims
 from .timeline import claim_span
 
-WEEKDAYS = {"الإثنين": 0, "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3,
-            "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6}
-MONTHS = {"يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "أبريل": 4, "ابريل": 4,
-          "نيسان": 4, "مايو": 5, "أيار": 5, "يونيو": 6, "حزيران": 6, "يوليو": 7, "تموز": 7, "أغسطس": 8, "اغسطس": 8,
-          "آب": 8, "سبتمبر": 9, "أيلول": 9, "أكتوبر": 10, "اكتوبر": 10, "تشرين الأول": 10, "نوفمبر": 11,
-          "تشرين الثاني": 11, "ديسمبر": 12, "كانون الأول": 12}
-HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4, "جمادى الأولى": 5,
-                "جمادى الآخرة": 6, "جمادى الثانية": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
-                "ذو القعدة": 11, "ذو الحجة": 12}
-
-
-def _alt(words) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
-_GREGORIAN = rf"(\d{{1,2}}) ({_alt(MONTHS)}) (\d{{4}})"
-WEEKDAY_DATE = re.compile(rf"({_alt(WEEKDAYS)}) {_GREGORIAN}")
-HIJRI_BESIDE = re.compile(rf"{_GREGORIAN} (?:الموافق|الموافق ل|الموافق لـ) (\d{{1,2}}) ({_alt(HIJRI_MONTHS)}) (\d{{4}})")
-LAST_MONTH = re.compile(rf"({_alt(MONTHS)})(?: / (?:{_alt(MONTHS)}))? الماضي")
+_GREGORIAN = rf"(\d{{1,2}}) ({alternatives(MONTHS)}) (\d{{4}})"
+WEEKDAY_DATE = re.compile(rf"({alternatives(WEEKDAYS)}) {_GREGORIAN}")
+HIJRI_BESIDE = re.compile(rf"{_GREGORIAN} (?:الموافق|الموافق ل|الموافق لـ) (\d{{1,2}}) ({alternatives(HIJRI_MONTHS)}) (\d{{4}})")
+LAST_MONTH = re.compile(rf"({alternatives(MONTHS)})(?: / (?:{alternatives(MONTHS)}))? الماضي")
 AGO = re.compile(r"قبل (عام|سنة|عامين|سنتين|شهر|شهرين|(\d+) (?:أشهر|شهور|أعوام|سنوات))( ونصف)?")
 PAST_MONTHS = re.compile(r"(?:الأشهر|الشهور) (الثلاثة|الستة|(\d+)) (?:الماضية|الأخيرة)")
 _COUNTS = {"الثلاثة": 3, "الستة": 6}

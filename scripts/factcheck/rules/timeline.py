@@ -56,14 +56,3 @@ def describe(claim: Record) -> str:
     else:
         text = f"{time.get('start', '…')} to {time.get('end', '…')}"
     return text + (" (inferred)" if time.get("basis") == "inferred" else "")
-
-
-def overlapping_pairs(items: list[tuple[Span, Record]]):
-    """Pairs whose spans overlap, by a sweep over start days (n log n plus the pairs found)."""
-    items = sorted(items, key=lambda x: x[0][0])
-    active: list[tuple[Span, Record]] = []
-    for span, rec in items:
-        active = [a for a in active if a[0][1] >= span[0]]
-        for other in active:
-            yield other[1], rec
-        active.append((span, rec))
