@@ -157,9 +157,13 @@ def _check(root: Path, only: list[str] | None, changed: set[str] | None) -> Resu
             dataset.add(rec)
 
     findings.extend(link.check_ids(with_ids))
+    # A record that failed to load is known by its file name, so references to it do not also
+    # report it missing: the file's own finding says what is wrong.
     known = {kind: set() for kind in FOLDERS.values()}
     for rec in with_ids:
         known[rec.kind].add(rec.id)
+    for _, rel, kind in files:
+        known[kind].add(rel.rsplit("/", 1)[-1].removesuffix(".yaml"))
     findings.extend(link.check_articles(dataset))
     for rec in dataset.all_records():
         findings.extend(link.check_placeholders(rec))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from string import Formatter
 
 from . import codes
+from .textnorm import visible
 
 Pointer = tuple  # keys and list indexes from the record's root, e.g. ("evidence", 0, "quote")
 
@@ -76,8 +77,9 @@ def make(code: str, path: str, *, line=None, col=None, pointer=None, on_key=Fals
     return Finding(
         code=code,
         path=path,
-        message=_fmt.format(c.message, **fields),
-        hint=_fmt.format(c.hint, **fields),
+        # Record text and file names reach terminals and pages: invisible characters show as <U+200B>.
+        message=visible(_fmt.format(c.message, **fields)),
+        hint=visible(_fmt.format(c.hint, **fields)),
         severity=c.severity,
         line=line,
         col=col,

@@ -115,6 +115,15 @@ def _describe(schema: dict) -> str:
     return schema.get("description", "").split(". ")[0].rstrip(".") + "." if schema.get("description") else ""
 
 
+def _describe_field(schema: dict) -> str:
+    """What to write in a missing field: an enumeration's whole description and every choice (its
+    first sentence alone would name one choice and hide the others)."""
+    if "enum" in schema:
+        choices = "Use one of: " + ", ".join(map(str, schema["enum"])) + "."
+        return f"{schema['description']} {choices}" if schema.get("description") else choices
+    return _describe(schema) or "see the schema reference."
+
+
 _TYPE_NAMES = {"string": "text", "object": "a mapping", "array": "a list", "integer": "a whole number",
                "number": "a number", "boolean": "true or false", "null": "empty"}
 
@@ -142,8 +151,7 @@ def _leaf_findings(error, path):
         props = schema.get("properties", {})
         for key in error.validator_value:
             if isinstance(error.instance, dict) and key not in error.instance:
-                yield F.make("FC102", path, pointer=pointer, key=key,
-                             description=_describe(props.get(key, {})) or "see the schema reference.")
+                yield F.make("FC102", path, pointer=pointer, key=key, description=_describe_field(props.get(key, {})))
     elif v == "type":
         expected = error.validator_value
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))

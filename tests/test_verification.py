@@ -1,0 +1,290 @@
+"""Verification that a crafted record cannot fool: one failing fixture per code added for it, and
+the hostile classes a reviewer found, each refused with its code, its line and a fix that fits."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from conftest import REPO, claim_text, run, write
+from test_loader import CLAIM, check_one, codes_at, line_of
+
+SOURCE = "facts/sources/src-001.yaml"
+
+
+def source_text(rel: str = SOURCE) -> str:
+    return (REPO / rel).read_text(encoding="utf-8")
+
+
+# ---- FC307: a quote carries words
+
+@pytest.mark.parametrize("quote", ["…", "... … ...", "ـــ", "\u064e\u064f\u0650", "،", "اتفاق وقف إطلاق النار … و",
+                                   "في 23"])
+def test_a_quote_without_words_is_refused(repo, quote):
+    text = claim_text().replace("quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020", f"quote: '{quote}'")
+    out = check_one(repo, text, expect_code="FC307", expect_line=line_of(text, "quote:"))
+    assert "hint: A quote proves a claim by its words" in out
+
+
+def test_a_short_passage_may_explain_page_chrome_but_not_an_empty_one(repo):
+    text = source_text("facts/sources/src-002.yaml")
+    assert "quote: عاجل" in text, "the real short passage this test relies on"
+    write(repo, "facts/sources/src-002.yaml", text)
+    assert run(repo, "validate")[0] == 0
+    write(repo, "facts/sources/src-002.yaml", text.replace("quote: عاجل", "quote: …"))
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC307" in out
+
+
+# ---- FC308: one article, one source record
+
+def test_a_second_source_record_for_a_stored_article_is_refused(repo):
+    write(repo, "facts/sources/src-009.yaml", source_text().replace("id: src-001", "id: src-009"))
+    status, out = run(repo, "validate")
+    assert status == 1
+    assert "facts/sources/src-009.yaml" in out and "FC308 src-009 stores the same article as src-001" in out
+
+
+def test_a_copy_of_an_article_under_another_name_is_the_same_source(repo):
+    article = REPO / "facts/sources/src-001.yaml"
+    stored = next(line.split(": ", 1)[1] for line in article.read_text(encoding="utf-8").splitlines()
+                  if line.startswith("file: "))
+    # Same words, other bytes: a trailing space and a tatweel change the sha256, not the text.
+    copy = (repo / stored).read_text(encoding="utf-8").replace("\n", " \n", 1).replace("الجيش", "الجيـش", 1)
+    write(repo, "seeds/009_copy.txt", copy)
+    import hashlib
+
+    digest = hashlib.sha256((repo / "seeds/009_copy.txt").read_bytes()).hexdigest()
+    text = source_text().replace("id: src-001", "id: src-009").replace(stored, "seeds/009_copy.txt")
+    text = "\n".join(f"sha256: {digest}" if line.startswith("sha256:") else line for line in text.splitlines()) + "\n"
+    write(repo, "facts/sources/src-009.yaml", text)
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC308" in out and "the same text under another file name" in out
+
+
+def test_corroboration_counts_articles_not_source_ids(repo):
+    """Two source ids of one article are one source: the verdict check judges by content."""
+    from factcheck.checker import check
+
+    write(repo, "facts/sources/src-009.yaml", source_text().replace("id: src-001", "id: src-009"))
+    text = claim_text().replace("rating: single-source", "rating: corroborated").replace(
+        "  stance: supports\n", "  stance: supports\n- source: src-009\n  quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020\n"
+        "  paragraph: 7\n  stance: supports\n", 1)
+    write(repo, CLAIM, text)
+    codes = {f.code for f in check(repo).findings if f.path == CLAIM}
+    assert "FC205" in codes
+
+
+# ---- FC007 on decoded values: escapes spell what the raw file does not show
+
+@pytest.mark.parametrize("escape, name", [("\\u202e", "bidi control"), ("\\u200b", "zero-width space"),
+                                          ("\\u061c", "Arabic letter mark"), ("\\u2028", "line separator"),
+                                          ("\\u2029", "paragraph separator"), ("\\x85", "control character"),
+                                          ("\\u0600", "invisible formatting character"), ("\\r", "carriage return")])
+def test_escaped_forbidden_characters_are_refused_in_values(repo, escape, name):
+    text = claim_text().replace("property: signed", f'property: "sig{escape}ned"')
+    out = check_one(repo, text, expect_code="FC007", expect_line=line_of(text, "property:"))
+    assert name in out
+
+
+def test_escaped_forbidden_characters_are_refused_in_keys(repo):
+    text = claim_text().replace("property: signed", '"prop\\u200berty": signed')
+    check_one(repo, text, expect_code="FC007", expect_line=line_of(text, '"prop'))
+
+
+def test_a_line_separator_cannot_hide_a_key(repo):
+    """U+2028 is a line break to YAML: one line in a diff would add `rank: deprecated`."""
+    text = claim_text().replace("property: signed", "property: signed\u2028rank: deprecated")
+    out = check_one(repo, text, expect_code="FC007", expect_line=line_of(text, "property:"))
+    assert "line separator" in out and "a diff does not show" in out
+
+
+def test_crlf_gets_a_line_ending_hint_not_a_bidi_one(repo):
+    out = check_one(repo, claim_text().replace("\n", "\r\n"), expect_code="FC007", expect_line=1)
+    assert "LF line ends" in out and "bidi" not in out
+
+
+# ---- FC013: record files are regular files
+
+def test_a_symlinked_record_is_refused_without_being_read(repo, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(claim_text().replace("c-001-902", "c-001-950").replace("signed", "SECRET-VALUE"), encoding="utf-8")
+    os.symlink(outside, repo / "facts/claims/c-001-950.yaml")
+    status, out = run(repo, "validate")
+    assert status == 1
+    assert "facts/claims/c-001-950.yaml:1:1: FC013 'facts/claims/c-001-950.yaml' is a symbolic link" in out
+    assert "SECRET-VALUE" not in out
+
+
+def test_a_symlinked_folder_is_refused_not_followed(repo, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    write(tmp_path, "elsewhere/c-001-951.yaml", claim_text().replace("c-001-902", "c-001-951"))
+    os.symlink(tmp_path / "elsewhere", repo / "facts/claims/more")
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC013 'facts/claims/more' is a symbolic link" in out
+
+
+def test_a_named_pipe_is_refused_without_blocking(repo):
+    os.mkfifo(repo / "facts/claims/c-001-952.yaml")
+    status, out = run(repo, "validate")  # opening a FIFO for reading would wait for a writer forever
+    assert status == 1 and "FC013 'facts/claims/c-001-952.yaml' is a named pipe" in out
+
+
+def test_a_link_to_an_endless_device_is_not_read(repo):
+    os.symlink("/dev/zero", repo / "facts/claims/c-001-953.yaml")
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC013" in out
+
+
+def test_fmt_leaves_a_symlink_alone(repo, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(claim_text().replace("c-001-902", "c-001-954").replace("property: signed", "property:   signed"),
+                       encoding="utf-8")
+    link = repo / "facts/claims/c-001-954.yaml"
+    os.symlink(outside, link)
+    run(repo, "fmt")
+    assert link.is_symlink() and "property:   signed" in outside.read_text(encoding="utf-8")
+
+
+# ---- FC012 and friends: no input crashes the tools
+
+@pytest.mark.parametrize("value, code", [
+    ("paragraph: 7.0", "FC103"),  # a float where a whole number is meant
+    ("paragraph: 1e999", "FC012"),  # not finite
+    ("paragraph: " + "9" * 400, "FC012"),  # 10^400
+    ("paragraph: " + "9" * 5000, "FC012"),  # past Python's int() digit limit
+    ("paragraph: -1e20", "FC012"),
+])
+def test_numbers_out_of_range_are_findings(repo, value, code):
+    text = claim_text().replace("paragraph: 7", value)
+    check_one(repo, text, expect_code=code, expect_line=line_of(text, "paragraph:"))
+
+
+@pytest.mark.parametrize("date", ["'0000'", "'0000-01-01'"])
+def test_year_zero_is_an_impossible_date(repo, date):
+    text = claim_text().replace("point: '2020-10-23'", f"point: {date}")
+    check_one(repo, text, expect_code="FC110", expect_line=line_of(text, "point:"))
+
+
+def test_a_trailing_newline_fails_a_pattern_in_both_validators(repo):
+    text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
+                                'en: "The ceasefire agreement was signed on 23 October 2020.\\n"')
+    check_one(repo, text, expect_code="FC104", expect_line=line_of(text, 'en: "The ceasefire'))
+
+
+# ---- FC112: as_written agrees with its date
+
+@pytest.mark.parametrize("point, written, problem", [
+    ("'2020-11-23'", "في 23 أكتوبر 2020", "month 10"),
+    ("'2020-10-27'", "في 23 أكتوبر 2020", "day 23"),
+    ("'2021-10-23'", "في 23 أكتوبر 2020", "year 2020"),
+    ("'2020-10-23'", "في أكتوبر 2020", "gives a day that the words do not"),
+    ("2020-10", "عام 2020", "gives a month that the words do not"),
+    ("'2020-10-23'", "يوم الأحد 23 تشرين الأول 2020", "was a Friday"),
+])
+def test_as_written_must_fit_its_date(repo, point, written, problem):
+    text = claim_text().replace("point: '2020-10-23'\n  basis: stated",
+                                f"point: {point}\n  basis: stated\n  as_written: {written}")
+    out = check_one(repo, text, expect_code="FC112", expect_line=line_of(text, "point:"))
+    assert problem in out
+
+
+@pytest.mark.parametrize("point, written, basis", [
+    ("'2020-10-23'", "في 23 أكتوبر 2020", "stated"),
+    ("'2020-10-23'", "الجمعة 23 تشرين الأول / أكتوبر 2020", "stated"),
+    ("'2020-10-23'", "في 23 أكتوبر", "inferred\n  reason: {ar: السنة من سياق المقال., en: The year comes from the article.}"),
+    ("2020-10", "في أكتوبر / تشرين الأول الماضي", "inferred\n  reason: {ar: السنة من تاريخ النشر., en: The year comes from the publication date.}"),
+])
+def test_as_written_that_fits_passes(repo, point, written, basis):
+    text = claim_text().replace("point: '2020-10-23'\n  basis: stated",
+                                f"point: {point}\n  basis: {basis}\n  as_written: {written}")
+    write(repo, CLAIM, text)
+    status, out = run(repo, "validate")
+    assert "FC112" not in out, out
+
+
+# ---- FC309: shown headline and outlet are in the article
+
+def test_a_shown_headline_must_be_in_the_article(repo):
+    text = source_text("facts/sources/src-002.yaml")
+    bad = text.replace("ar: بحضور نجل حفتر.. القاهرة", "ar: بحضور نجل حفتر.. طرابلس")
+    write(repo, "facts/sources/src-002.yaml", bad)
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC309 title.text is marked as shown" in out
+    assert "facts/sources/src-002.yaml:" + str(line_of(bad, "ar: بحضور")) in out
+
+
+def test_a_shown_outlet_must_be_in_the_article(repo):
+    text = source_text("facts/sources/src-002.yaml").replace("as_shown: الرئيس نيوز", "as_shown: وكالة الأنباء")
+    write(repo, "facts/sources/src-002.yaml", text)
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC309 outlet.as_shown is marked as shown" in out
+
+
+# ---- FC106: placeholders are unfinished work
+
+def test_a_placeholder_is_named_by_its_field(repo):
+    text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.", "en: Write here in English.")
+    out = check_one(repo, text, expect_code="FC106", expect_line=line_of(text, "en: Write"))
+    assert "statement.en still holds the placeholder" in out
+
+
+# ---- messages that fit
+
+def test_fc303_names_the_wrong_file_instead_of_advising_a_checkout(repo):
+    """The record points at another source's article, which was never edited."""
+    text = source_text().replace(next(line for line in source_text().splitlines() if line.startswith("file:")),
+                                 next(line for line in source_text("facts/sources/src-003.yaml").splitlines()
+                                      if line.startswith("file:")))
+    write(repo, SOURCE, text)
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC303" in out and "git checkout" not in out and "names the wrong file" in out
+
+
+def test_a_yml_file_is_told_to_end_in_yaml(repo):
+    write(repo, "facts/claims/c-001-960.yml", claim_text())
+    status, out = run(repo, "validate")
+    assert "FC010 'facts/claims/c-001-960.yml' ends in .yml" in out and "Rename it to c-001-960.yaml" in out
+
+
+def test_a_missing_stance_hint_names_both_choices(repo):
+    text = claim_text().replace("  stance: supports\n", "")
+    out = check_one(repo, text, expect_code="FC102")
+    assert "supports" in out and "contradicts" in out
+
+
+def test_invisible_characters_show_as_escapes_in_messages(repo):
+    from factcheck.checker import check
+    from factcheck.reporters import text as report_text
+
+    write(repo, CLAIM, claim_text().replace("subject: ceasefire-agreement-2020",
+                                            'subject: "ceasefire-agreement-2020\\u200b"'))
+    out = report_text(check(repo))
+    assert "zero-width space (U+200B)" in out and "\u200b" not in out
+    # A name with a control character reaches no terminal raw (here, a reference in another record).
+    from factcheck import findings as F
+
+    finding = F.make("FC203", CLAIM, line=1, col=1, field="subject", kind="entity", ref="tri\u200bpoli\x1b[2J",
+                     folder="facts/entities/", suggestion=" Did you mean 'tripoli'?")
+    assert "tri<U+200B>poli<U+001B>[2J" in finding.message and "\x1b" not in finding.message
+
+
+def test_a_record_that_fails_to_load_is_not_also_reported_missing(repo):
+    write(repo, "facts/entities/ceasefire-agreement-2020.yaml", "id: [broken\n")
+    status, out = run(repo, "validate")
+    found = codes_at(out)
+    assert status == 1 and ("facts/entities/ceasefire-agreement-2020.yaml", 1, "FC001") in {
+        (p, 1, c) for p, _, c in found}
+    assert not any(code == "FC203" for _, _, code in found), out
+
+
+def test_nothing_is_lost_when_a_record_folder_is_a_link(tmp_path):
+    """The whole facts/ folder as a link is refused, not followed."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    shutil.copytree(REPO / "schema", root / "schema")
+    os.symlink(REPO / "facts", root / "facts")
+    status, out = run(root, "validate")
+    assert status == 1 and "FC013 'facts' is a symbolic link" in out
