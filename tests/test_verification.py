@@ -288,3 +288,12 @@ def test_nothing_is_lost_when_a_record_folder_is_a_link(tmp_path):
     os.symlink(REPO / "facts", root / "facts")
     status, out = run(root, "validate")
     assert status == 1 and "FC013 'facts' is a symbolic link" in out
+
+
+def test_the_documented_minimum_is_the_enforced_one():
+    from factcheck.textnorm import MIN_EVIDENCE_LETTERS, MIN_PASSAGE_LETTERS, MIN_WORD_LETTERS
+
+    claim = (REPO / "schema/claim.schema.json").read_text(encoding="utf-8")
+    source = (REPO / "schema/source.schema.json").read_text(encoding="utf-8")
+    assert f"at least {MIN_EVIDENCE_LETTERS} letters in all, and a word of {MIN_WORD_LETTERS} or more" in claim
+    assert f"at least {MIN_PASSAGE_LETTERS} letters, with a word of {MIN_WORD_LETTERS} or more" in source
