@@ -208,7 +208,8 @@ def test_hijri_beside_a_date(repo, hijri, expected):
 def test_last_december_must_fit_the_publication_date(repo, point, expected):
     # src-000 is dated 2018: "last December" is December 2017, not 2015.
     add_claim(repo, "c-000-801", "egypt-initiative-meeting-4", "occurred", None,
-              {"point": point, "as_written": "ديسمبر الماضي"})
+              {"point": point, "as_written": "ديسمبر الماضي", "basis": "inferred",
+               "reason": {"ar": "السنة من تاريخ النشر.", "en": "The year comes from the publication date."}})
     assert rule_codes(repo) == expected
 
 

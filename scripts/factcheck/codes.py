@@ -20,6 +20,7 @@ class Code:
     title: str
     message: str  # str.format template filled from the finding's fields
     hint: str  # how to fix it; also a template
+    general_hint: str = ""  # the table's hint where `hint` is only a field filled in per finding
 
 
 _CODES = [
@@ -37,13 +38,15 @@ _CODES = [
     Code("FC006", ERROR, "encoding", "file is not valid UTF-8 text: {problem}",
          "Save the file as UTF-8 without a byte-order mark (most editors: 'Save with encoding' > UTF-8)."),
     Code("FC007", ERROR, "forbidden character", "{name} (U+{codepoint:04X}) is not allowed in records",
-         "{fix}"),
+         "{fix}", "Delete it: bidi controls, invisible, format and control characters, and line or paragraph "
+         "separators can make a record read differently from what it shows; for CR, save with LF line ends."),
     Code("FC008", ERROR, "not a record", "the file must hold one mapping (a record), found {found}",
          "Start the file with `id: <file name>` and write the record's keys at the left margin."),
     Code("FC009", ERROR, "mapping key", "mapping key {key} must be text",
          "Write the key as plain words, e.g. `paragraph:` not `1:`."),
     Code("FC010", ERROR, "misplaced file", "'{file}' {problem}",
-         "{fix}"),
+         "{fix}", "Records live in facts/claims/, facts/entities/, facts/sources/, facts/contradictions/ or "
+         "facts/properties/ and end in .yaml (not .yml)."),
     Code("FC011", ERROR, "nesting too deep", "values are nested deeper than {limit} levels",
          "Records are shallow (a few levels): flatten the structure; see the schema reference."),
     Code("FC012", ERROR, "number out of range", "the number {value} is outside the range records allow (±{limit:.0e})",
@@ -70,7 +73,8 @@ _CODES = [
     Code("FC111", ERROR, "end before start", "{end_field} '{end}' is before {start_field} '{start}'",
          "Swap the two dates or correct the one that is wrong."),
     Code("FC112", ERROR, "date and its wording", "{field} '{date}' does not fit the words it is written as, '{written}': {problem}",
-         "{fix}"),
+         "{fix}", "Write the date the words give, no more precise than they are unless `basis: inferred` says why, "
+         "or correct `as_written`."),
     # 2xx: identity and references
     Code("FC201", ERROR, "id and file name", "id '{id}' differs from the file name '{stem}'",
          "Rename the file to {id}.yaml or set `id: {stem}`."),
@@ -79,16 +83,18 @@ _CODES = [
     Code("FC203", ERROR, "dangling reference", "{field} refers to {kind} '{ref}', which does not exist",
          "Use the id of an existing {kind} (its file name in {folder}) or add that record.{suggestion}"),
     Code("FC204", ERROR, "reference of wrong type", "{problem}",
-         "{fix}"),
+         "{fix}", "Refer to a record of the kind and type the field takes: facts/properties/ says what each property "
+         "takes."),
     Code("FC205", ERROR, "verdict and evidence", "verdict '{rating}' needs {needed}; the evidence has {has}",
-         "{fix}"),
+         "{fix}", "`corroborated` needs supporting quotes from two or more articles, `single-source` from exactly one."),
     # 3xx: sources and quotes
     Code("FC301", ERROR, "quote not in source", "quote not found in {source} ({file})",
          "Copy the words exactly from the article (only spacing, harakat, tatweel, digit forms and quote marks may differ). Closest passage in paragraph {paragraph}: «{closest}»"),
     Code("FC302", ERROR, "wrong paragraph", "quote is in paragraph {found} of {source}, not paragraph {given}",
          "Set `paragraph: {found}`."),
     Code("FC303", ERROR, "stored article changed", "sha256 of {file} is {actual}, the record says {expected}",
-         "{fix}"),
+         "{fix}", "Stored articles are never edited: restore the original file, or name the right file if the record "
+         "names another source's article. A new version of an article is a new source."),
     Code("FC304", ERROR, "stored article missing", "stored article '{file}' {problem}",
          "Put the article under seeds/ and name it in `file:` relative to the repository root."),
     Code("FC305", ERROR, "no such paragraph", "{source} has {count} paragraphs; there is no paragraph {given}",
@@ -147,7 +153,7 @@ def markdown_table() -> str:
     """The code table as Markdown, for the docs and `factcheck codes`."""
     lines = ["| code | severity | what | message | how to fix |", "|---|---|---|---|---|"]
     for c in _CODES:
-        cells = [c.code, c.severity, c.title, c.message, c.hint]
+        cells = [c.code, c.severity, c.title, c.message, c.general_hint or c.hint]
         lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
     return "\n".join(lines) + "\n"
 
