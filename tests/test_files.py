@@ -59,3 +59,163 @@ def test_the_generator_never_deletes_outside_its_folder(repo, tmp_path):
     generate(repo, docs)
     assert precious.exists()
     assert hand_written.read_text(encoding="utf-8") == "# hand-written\n"
+
+
+# ---- modes: a new file is 0644 whatever the umask; a rewritten one keeps its mode
+
+
+@pytest.fixture
+def strict_umask():
+    old = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def mode(path) -> int:
+    return os.stat(path).st_mode & 0o7777
+
+
+@pytest.mark.parametrize("exclusive", [False, True])
+def test_a_new_file_is_0644_whatever_the_umask(tmp_path, strict_umask, exclusive):
+    target = tmp_path / "new.yaml"
+    files.write_atomic(target, "x\n", exclusive=exclusive)
+    assert mode(target) == 0o644
+
+
+@pytest.mark.parametrize("old_mode", [0o600, 0o640, 0o664, 0o755])
+def test_a_rewritten_file_keeps_its_mode(tmp_path, strict_umask, old_mode):
+    target = tmp_path / "record.yaml"
+    target.write_text("old\n", encoding="utf-8")
+    os.chmod(target, old_mode)
+    files.write_atomic(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "new\n" and mode(target) == old_mode
+
+
+def test_fmt_keeps_the_mode_and_new_writes_0644(repo, strict_umask):
+    record = write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
+    os.chmod(record, 0o664)
+    assert run(repo, "fmt")[0] == 0
+    assert record.read_text(encoding="utf-8") != COMMENTED and mode(record) == 0o664
+    status, out = run(repo, "new", "entity", "--type", "person", "--name-ar", "فلان", "--name-en", "Fulan")
+    assert status == 0 and mode(repo / out.strip()) == 0o644
+
+
+# ---- a symbolic link is never written through nor replaced
+
+
+def test_a_symlink_is_refused_and_left_alone(tmp_path):
+    real = tmp_path / "real.yaml"
+    real.write_text("mine\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    with pytest.raises(files.NotARegularFile) as exc:
+        files.write_atomic(link, "theirs\n")
+    assert isinstance(exc.value, OSError) and "symbolic link" in str(exc.value)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text(encoding="utf-8") == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "real.yaml"]
+
+
+def test_a_dangling_symlink_is_refused(tmp_path):
+    link = tmp_path / "link.yaml"
+    link.symlink_to(tmp_path / "target.yaml")
+    with pytest.raises(files.NotARegularFile):
+        files.write_atomic(link, "x\n")
+    with pytest.raises(FileExistsError):
+        files.write_atomic(link, "x\n", exclusive=True)
+    assert link.is_symlink() and not (tmp_path / "target.yaml").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml"]
+
+
+def test_a_folder_is_refused(tmp_path):
+    (tmp_path / "dir.yaml").mkdir()
+    with pytest.raises(files.NotARegularFile):
+        files.write_atomic(tmp_path / "dir.yaml", "x\n")
+
+
+def test_write_if_changed_refuses_a_symlink_even_with_the_same_content(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("same\n", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(real)
+    with pytest.raises(files.NotARegularFile):
+        files.write_if_changed(tmp_path / "link.md", "other\n")
+    assert real.read_text(encoding="utf-8") == "same\n"
+
+
+def test_fmt_reports_a_symlinked_record_without_a_traceback(repo, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(COMMENTED, encoding="utf-8")
+    link = repo / "facts/claims/c-001-902.yaml"
+    link.unlink()
+    link.symlink_to(outside)
+    for args in (["fmt"], ["fmt", "--check"], ["fmt", str(link)]):
+        status, out = run(repo, *args)
+        assert status == 1
+        lines = out.splitlines()
+        assert lines[0].startswith("facts/claims/c-001-902.yaml:1:1: FC013 ") and lines[0].endswith("(not formatted)")
+        assert lines[-1].endswith(" 1 not loadable.")
+    assert link.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_fmt_never_writes_through_a_record_turned_into_a_symlink_midway(repo, tmp_path, monkeypatch):
+    """The record is a regular file when fmt reads it and a link when fmt writes: it is refused."""
+    from factcheck import loader
+
+    record = write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(COMMENTED, encoding="utf-8")
+    read = loader.read_record_bytes
+
+    def read_then_swap(file, rel):
+        data = read(file, rel)
+        record.unlink()
+        record.symlink_to(outside)
+        return data
+
+    monkeypatch.setattr(loader, "read_record_bytes", read_then_swap)
+    status, out = run(repo, "fmt")
+    assert status == 1
+    assert "facts/claims/c-001-902.yaml: not formatted: it is a symbolic link now" in out
+    assert out.splitlines()[-1] == "0 files reformatted, 0 not loadable, 1 not regular files."
+    assert record.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_a_record_turned_into_a_symlink_before_fmt_reads_it_is_not_read(repo, tmp_path, monkeypatch):
+    from factcheck import checker
+
+    record = write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(COMMENTED, encoding="utf-8")
+    listed = checker.discover
+
+    def discover_then_swap(root):
+        found = listed(root)
+        record.unlink()
+        record.symlink_to(outside)
+        return found
+
+    monkeypatch.setattr(checker, "discover", discover_then_swap)
+    status, out = run(repo, "fmt")
+    assert status == 1 and "FC013 'facts/claims/c-001-902.yaml' is a symbolic link" in out
+    assert record.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_new_refuses_a_dangling_symlink_at_its_target(repo, tmp_path):
+    aim = tmp_path / "aim.yaml"
+    (repo / "facts/entities/fulan.yaml").symlink_to(aim)
+    status, _ = run(repo, "new", "entity", "--type", "person", "--name-ar", "فلان", "--name-en", "Fulan")
+    assert status == 1
+    assert (repo / "facts/entities/fulan.yaml").is_symlink() and not aim.exists()
+
+
+def test_codes_update_refuses_a_symlink(tmp_path, capsys):
+    from factcheck.codes import END, START
+
+    real = tmp_path / "real.md"
+    real.write_text(f"{START}\nold\n{END}\n", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(real)
+    assert run(tmp_path, "codes", "--update", str(tmp_path / "link.md"))[0] == 2
+    assert "symbolic link" in capsys.readouterr().err
+    assert real.read_text(encoding="utf-8") == f"{START}\nold\n{END}\n"

@@ -3,18 +3,59 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from . import __version__, codes
 from .checker import check, find_root
-from .reporters import REPORTERS
+from .reporters import REPORTERS, github_summary
+from .textnorm import visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+class UsageError(Exception):
+    """A command line that cannot be run as given; the message says what to do instead."""
+
+
 def _root(args) -> Path:
     return Path(args.root).resolve() if args.root else find_root()
+
+
+def _error(message: str) -> None:
+    """`message` on stderr; it may echo file names or arguments, so controls are spelled out."""
+    print(f"factcheck: {visible(message)}", file=sys.stderr)
+
+
+def dataset_paths(root: Path, paths: list[str]) -> list[str]:
+    """PATHs given on the command line as paths relative to root, each under facts/; ["facts"] for
+    the repository itself. Raise UsageError for a path that does not exist or lies outside the
+    dataset: a mistyped path must not pass for a check of nothing."""
+    facts = (root / "facts").resolve()
+    rels = []
+    for p in paths:
+        given = Path(os.path.abspath(p))
+        # Folders are resolved, the last name is kept: a record that is a symbolic link is named as
+        # the dataset lists it, not as where it points.
+        path = given.parent.resolve() / given.name if given.name else given
+        if not os.path.lexists(path):
+            raise UsageError(f"{p}: no such file or folder (relative paths start from the current folder, "
+                             f"{Path.cwd()}); give a record file or a folder under {root / 'facts'}")
+        if path == root:
+            rels.append("facts")
+        elif path == facts or path.is_relative_to(facts):
+            rels.append(("facts" / path.relative_to(facts)).as_posix())
+        elif path.is_relative_to(root):
+            raise UsageError(f"{p} is not in the dataset: give a record file or a folder under {root / 'facts'}")
+        else:
+            raise UsageError(f"{p} is outside the repository {root}: give a record file or a folder under "
+                             f"{root / 'facts'}, or run from another repository with --root")
+    return rels
+
+
+def _is_under(rel: str, prefixes: list[str]) -> bool:
+    return any(rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes)
 
 
 def cmd_validate(args) -> int:
@@ -24,9 +65,15 @@ def cmd_validate(args) -> int:
     fix each (`factcheck codes` lists every code). Cross-record checks always read the whole
     dataset; PATHs only limit which files' problems are shown.
 
+    A PATH that does not exist, or is not under facts/, is a usage error: a mistyped path never
+    passes for a clean check.
+
     With --changed BASE (a git revision), only problems that the changes since BASE touch are
     shown: in added, edited or deleted records, in records that refer to them, and conflicts that
     involve them. Every check still runs over the whole dataset: the fast path for pull requests.
+
+    With --format github, problems are printed as workflow annotations, and the full list is also
+    appended as a table to the file named by GITHUB_STEP_SUMMARY when that is set.
 
     Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 
@@ -35,45 +82,70 @@ def cmd_validate(args) -> int:
         factcheck validate --changed origin/main --format github
     """
     root = _root(args)
-    changed = None
-    if args.changed:
-        try:
-            changed = changed_paths(root, args.changed)
-        except RuntimeError as exc:
-            print(f"factcheck: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-    only = []
-    for p in args.paths:
-        path = Path(p).resolve()
-        if not path.is_relative_to(root):
-            print(f"factcheck: {p} is outside the repository {root}", file=sys.stderr)
-            return EXIT_USAGE
-        only.append(path.relative_to(root).as_posix())
+    try:
+        only = dataset_paths(root, args.paths)
+        changed = None if args.changed is None else changed_paths(root, args.changed)
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
     result = check(root, only or None, changed)
     sys.stdout.write(REPORTERS[args.format](result))
+    if args.format == "github":
+        _append_step_summary(github_summary(result))
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
+def _append_step_summary(markdown: str) -> None:
+    """Append to GitHub's step summary, when the workflow provides one; a failure only warns."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not (summary_file and markdown):
+        return
+    try:
+        with open(summary_file, "a", encoding="utf-8") as out:
+            out.write(markdown)
+    except OSError as exc:
+        _error(f"could not write the step summary: {exc}")
+
+
 def changed_paths(root: Path, base: str) -> set[str]:
-    """Record files added, edited or deleted since `base`, and untracked ones, relative to root."""
+    """Record files added, edited or deleted since `base`, and untracked ones, relative to root.
+
+    `base` must name a commit. It is never read as an option: one starting with `-` is refused
+    before git runs, and git resolves it with `rev-parse --verify --end-of-options` first, so only
+    the commit id it gives reaches `git diff`. Raise UsageError if it is not a commit here."""
     import subprocess
 
-    def git(*args):
-        proc = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
-        if proc.returncode != 0:
-            raise RuntimeError(f"git {' '.join(args)} failed: {proc.stderr.strip()}")
-        return proc.stdout.splitlines()
+    if not base or base.startswith("-"):
+        raise UsageError(f"--changed takes a git revision (a branch, tag or commit, e.g. origin/main), "
+                         f"not {base!r}")
 
-    # Both list paths relative to root, the working directory here.
-    return set(git("diff", "--name-only", "--relative", base, "--", "facts")
-               + git("ls-files", "--others", "--exclude-standard", "--", "facts"))
+    def git(*args) -> list[str]:
+        proc = subprocess.run(["git", *args], cwd=root, capture_output=True, encoding="utf-8",
+                              errors="surrogateescape")
+        if proc.returncode != 0:
+            raise UsageError(f"git {' '.join(args)} failed: {proc.stderr.strip() or 'no such commit'}")
+        return proc.stdout.split("\0")
+
+    try:
+        commit = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}")[0].strip()
+    except UsageError:
+        raise UsageError(f"--changed {base}: git knows no such commit here; give a branch, tag or commit "
+                         f"(fetch it first, e.g. git fetch origin main)") from None
+    # NUL-separated (-z): file names come through as they are, never quoted. Both list paths
+    # relative to root, the working directory here.
+    names = (git("diff", "-z", "--name-only", "--relative", "--end-of-options", commit, "--", "facts")
+             + git("ls-files", "-z", "--others", "--exclude-standard", "--", "facts"))
+    return {name for name in names if name}
 
 
 def cmd_export(args) -> int:
     """Write the dataset as JSON (claims, entities, sources, contradictions, properties) and claims.csv.
 
     The data must validate first; nothing is written otherwise. Every record keeps all it holds,
-    references stay ids, and each item carries the `file` it was read from.
+    references stay ids, and each item carries the `file` it was read from. The JSON is strict
+    (never NaN or Infinity). In claims.csv, a cell that would begin with =, +, -, @, a tab or a
+    carriage return starts with a single quote (') so that spreadsheets show it as text and never
+    run it as a formula (OWASP's advice against CSV injection); remove it to get the text back.
 
     Example:
         factcheck export site/data
@@ -112,7 +184,7 @@ def cmd_coverage(args) -> int:
         return EXIT_FINDINGS
     coverages = [c for c in coverage.compute(result.dataset) if not args.source or c.source in args.source]
     if args.format == "json":
-        sys.stdout.write(json.dumps(coverage.as_json(coverages), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(coverage.as_json(coverages), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
         sys.stdout.write(coverage.as_text(coverages))
     return EXIT_FINDINGS if any(c.counts["missing"] for c in coverages) else EXIT_OK
@@ -128,8 +200,6 @@ def cmd_report(args) -> int:
     Example:
         factcheck report --format json > report.json
     """
-    import json
-
     from . import report
 
     result = check(_root(args))
@@ -138,7 +208,7 @@ def cmd_report(args) -> int:
         return EXIT_FINDINGS
     doc = report.build(result)
     if args.format == "json":
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(report.as_json(doc))
     else:
         sys.stdout.write(report.as_text(doc))
     return EXIT_FINDINGS if result.errors else EXIT_OK
@@ -156,12 +226,12 @@ def cmd_search_index(args) -> int:
 
     site = Path(args.site_dir)
     if not (site / "index.html").exists():
-        print(f"factcheck: {site} is not a built site (no index.html)", file=sys.stderr)
+        _error(f"{site} is not a built site (no index.html)")
         return EXIT_USAGE
     try:
         search_index.build(site)
     except RuntimeError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -171,50 +241,72 @@ def cmd_fmt(args) -> int:
     line per value, quotes only where YAML needs them. Content and comments are kept as they are.
 
     With --check nothing is written: the files that would change are listed and the exit status
-    is 1 if there are any (for CI and pre-commit). Files that do not load are reported, untouched.
+    is 1 if there are any (for CI and pre-commit). Files that do not load, and symbolic links or
+    other entries that are not regular files, are reported and left untouched (exit status 1).
+    A PATH that does not exist, or is not under facts/, is a usage error. A rewritten file keeps
+    its permissions; a new one is 0644.
 
     Examples:
         factcheck fmt
         factcheck fmt --check facts/claims/c-000-001.yaml
     """
     from .checker import discover
-    from .files import write_atomic
+    from .files import NotARegularFile, write_atomic
     from .fmt import format_text
-    from .loader import LoadError, decode
+    from .loader import LoadError, decode, read_record_bytes
     from .schemas import Schemas
 
     root = _root(args)
+    try:
+        wanted = dataset_paths(root, args.paths)
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
     schemas = Schemas(root / "schema")
-    wanted = [Path(p).resolve() for p in args.paths]
-    files, _ = discover(root)
-    changed, broken = [], []
+    files, problems = discover(root)
+    changed, refused = [], []
+    # Entries discovery refuses to open (symbolic links, special files) are records fmt leaves
+    # alone: say so. Misplaced files (FC010) are not records at all.
+    broken = [f for f in problems if f.code != "FC010" and (not wanted or _is_under(f.path, wanted))]
     for file, rel, kind in files:
-        if wanted and not any(file.resolve() == w or file.resolve().is_relative_to(w) for w in wanted):
+        if wanted and not _is_under(rel, wanted):
             continue
         try:
-            text = decode(file.read_bytes(), rel)
+            text = decode(read_record_bytes(file, rel), rel)
             formatted = format_text(text, kind, schemas, rel)
         except LoadError as exc:
             broken.append(exc.finding)
             continue
         if formatted != text:
-            changed.append(rel)
             if not args.check:
-                write_atomic(file, formatted)
+                try:
+                    write_atomic(file, formatted)
+                except NotARegularFile as exc:
+                    refused.append((rel, exc.what))
+                    continue
+            changed.append(rel)
     for f in broken:
-        print(f"{f.path}:{f.line or 1}:{f.col or 1}: {f.code} {f.message} (not formatted)")
+        print(visible(f"{f.path}:{f.line or 1}:{f.col or 1}: {f.code} {f.message}") + " (not formatted)")
+    for rel, what in refused:
+        print(f"{visible(rel)}: not formatted: it is {what} now, not a regular file; left as it is")
     for rel in changed:
-        print(f"{'would reformat' if args.check else 'reformatted'} {rel}")
+        print(f"{'would reformat' if args.check else 'reformatted'} {visible(rel)}")
     verb = "would be reformatted" if args.check else "reformatted"
-    print(f"{len(changed)} file{'s' * (len(changed) != 1)} {verb}, {len(broken)} not loadable.")
-    return EXIT_FINDINGS if broken or (args.check and changed) else EXIT_OK
+    tail = f", {len(refused)} not regular files" if refused else ""
+    print(f"{len(changed)} file{'s' * (len(changed) != 1)} {verb}, {len(broken)} not loadable{tail}.")
+    return EXIT_FINDINGS if broken or refused or (args.check and changed) else EXIT_OK
 
 
 def cmd_new(args) -> int:
-    """Write a new record with a fresh id, ready to fill in; it validates as written.
+    """Write a new record with a fresh id, ready to fill in.
 
-    For a claim, give the source and the exact quote: the paragraph is found for you, and a quote
-    that is not in the article is refused with the closest passage. An existing file is never
+    Every field meant for your words holds a placeholder ("Write here in English.", "اكتب هنا
+    بالعربية.", a date value "YYYY-MM-DD"); `factcheck validate` names each one still there (FC106),
+    so a skeleton never passes until it is filled in.
+
+    For a claim, give the source and the exact quote: the paragraph is found for you; a quote that is
+    not in the article is refused with the closest passage, and one that carries too few words (at
+    least 12 letters, a word of 3 or more between any two `…`: FC307) is refused too. An existing file is never
     overwritten.
 
     Examples:
@@ -245,7 +337,7 @@ def cmd_new(args) -> int:
                                                  resolution=args.resolution)
         path = scaffold.write(root, args.kind, rid, record)
     except scaffold.ScaffoldError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_FINDINGS
     print(path.relative_to(root).as_posix())
     return EXIT_OK
@@ -269,10 +361,10 @@ def cmd_codes(args) -> int:
     path = Path(args.update)
     try:
         updated = codes.replace_table(path.read_text(encoding="utf-8"))
+        write_atomic(path, updated)
     except (OSError, ValueError) as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_USAGE
-    write_atomic(path, updated)
     return EXIT_OK
 
 
@@ -296,7 +388,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("validate", cmd_validate)
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders whose problems to show (default: all)")
     p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
-    p.add_argument("--changed", metavar="BASE", help="show only problems touched by changes since git revision BASE")
+    p.add_argument("--changed", metavar="BASE",
+                   help="show only problems touched by changes since git revision BASE (a branch, tag or commit)")
     p = add("export", cmd_export)
     p.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the files into")
     p = add("fmt", cmd_fmt)
@@ -337,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.func is not cmd_codes:
         root = _root(args)
         if not ((root / "facts").is_dir() and (root / "schema").is_dir()):
-            print(f"factcheck: {root} is not a repository of this project (it needs facts/ and schema/); "
-                  "run it inside one or give --root", file=sys.stderr)
+            _error(f"{root} is not a repository of this project (it needs facts/ and schema/); "
+                   "run it inside one or give --root")
             return EXIT_USAGE
     return args.func(args)

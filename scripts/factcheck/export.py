@@ -1,4 +1,14 @@
-"""Exports of the loaded dataset: one JSON file per record kind and a flat claims.csv."""
+"""Exports of the loaded dataset: one JSON file per record kind and a flat claims.csv.
+
+JSON is strict: NaN and infinities are not JSON, so writing one raises ValueError rather than
+producing a file other tools cannot read. The loader refuses them in records; one reaching an
+export is a bug there.
+
+claims.csv is safe to open in a spreadsheet: a cell that begins with `=`, `+`, `-`, `@`, a tab or a
+carriage return, which spreadsheets may run as a formula, is written with a single quote `'` before
+it, as OWASP advises against CSV injection ("=HYPERLINK(...)" is written "'=HYPERLINK(...)", and a
+negative amount "-5 …" is written "'-5 …"). Remove that quote to get the text back.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +33,15 @@ def _value_text(value: dict | None) -> str:
         amount = f"{v['amount']:g}" + (f"-{v['upper']:g}" if "upper" in v else "")
         return f"{amount} {v['unit']['en']}"
     return str(v)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """`value` as a CSV cell a spreadsheet shows as text: a leading `'` if it could start a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def claim_row(claim: dict) -> dict:
@@ -51,13 +70,13 @@ def write_export(ds: Dataset, out_dir: Path) -> list[Path]:
     for kind, records in ds.records.items():
         items = [dict(rec.data, file=rec.path) for _, rec in sorted(records.items())]
         path = out_dir / f"{FOLDER_OF[kind]}.json"
-        path.write_text(json.dumps(items, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(items, ensure_ascii=False, indent=1, sort_keys=False, allow_nan=False) + "\n", encoding="utf-8")
         written.append(path)
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for _, rec in sorted(ds.claims.items()):
-        writer.writerow(claim_row(rec.data))
+        writer.writerow({k: csv_cell(v) for k, v in claim_row(rec.data).items()})
     path = out_dir / "claims.csv"
     path.write_text(buf.getvalue(), encoding="utf-8")
     written.append(path)

@@ -3,10 +3,13 @@ claims by verdict, and per-source statistics."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 
 from .checker import Result
 from .coverage import compute as compute_coverage
+from .textnorm import visible
 
 
 def build(result: Result) -> dict:
@@ -45,16 +48,26 @@ def build(result: Result) -> dict:
     }
 
 
+def as_json(doc: dict) -> str:
+    """The report as strict JSON: NaN or an infinity is refused (ValueError), never written."""
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _show(text) -> str:
+    """Record text on one line of the report, with invisible and control characters spelled out."""
+    return visible(re.sub(r"\r\n|[\r\n]", " ", str(text)))
+
+
 def as_text(doc: dict) -> str:
     out = ["Counts: " + ", ".join(f"{v} {k}" for k, v in doc["counts"].items()), ""]
     status = doc["findings_by_status"]
     out.append(f"Findings: {status['documented']} documented, {status['undocumented']} undocumented")
     for f in doc["findings"]:
         involved = ", ".join(f["claims"] + f["entities"] + f["sources"])
-        out.append(f"  {f['code']} [{f['documented_by'] or 'UNDOCUMENTED'}] {involved}: {f['message']}")
+        out.append(_show(f"  {f['code']} [{f['documented_by'] or 'UNDOCUMENTED'}] {involved}: {f['message']}"))
     out += ["", "Contradictions by resolution: " + ", ".join(f"{k} {v}" for k, v in doc["contradictions_by_resolution"].items())]
     for x in doc["contradictions"]:
-        out.append(f"  {x['id']} ({x['resolution']}, {x['detected_by']}): {x['summary']}")
+        out.append(_show(f"  {x['id']} ({x['resolution']}, {x['detected_by']}): {x['summary']}"))
     out += ["", "Claims by verdict: " + ", ".join(f"{k} {v}" for k, v in doc["claims_by_verdict"].items()),
             "Entities by type: " + ", ".join(f"{k} {v}" for k, v in doc["entities_by_type"].items()),
             f"Aliases: {doc['aliases']}", "", "Per source:"]

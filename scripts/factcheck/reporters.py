@@ -1,11 +1,19 @@
-"""Reporters turn a check result into text, JSON or GitHub workflow annotations."""
+"""Reporters turn a check result into text, JSON or GitHub workflow annotations.
+
+They only return text; writing it anywhere (the terminal, GitHub's step summary) is the command's
+job. Everything a record or a file name can put into a finding (paths, messages, hints) is shown
+with its invisible and control characters spelled out (`textnorm.visible`), so a file named with a
+newline or a terminal escape can neither forge a line of the report nor drive the terminal.
+"""
 
 from __future__ import annotations
 
+import html
 import json
-import os
+import re
 
 from .checker import Result
+from .textnorm import visible
 
 
 def _where(f) -> str:
@@ -23,10 +31,10 @@ def _summary(result: Result) -> str:
 def text(result: Result) -> str:
     lines = []
     for f in result.findings:
-        lines.append(f"{_where(f)}: {f.code} {f.message}" + (" (warning)" if f.severity == "warning" else ""))
-        lines.append(f"    hint: {f.hint}")
+        lines.append(visible(f"{_where(f)}: {f.code} {f.message}") + (" (warning)" if f.severity == "warning" else ""))
+        lines.append(f"    hint: {visible(f.hint)}")
         for loc in f.related:
-            lines.append(f"    see: {loc.path}:{loc.line or 1}")
+            lines.append(f"    see: {visible(loc.path)}:{loc.line or 1}")
     lines.append(_summary(result))
     return "\n".join(lines) + "\n"
 
@@ -37,7 +45,7 @@ def as_json(result: Result) -> str:
                     "files_checked": result.files_checked},
         "findings": [f.as_dict() for f in result.findings],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _escape(value: str, is_property: bool = False) -> str:
@@ -48,22 +56,45 @@ def _escape(value: str, is_property: bool = False) -> str:
 def github(result: Result) -> str:
     """Workflow commands: GitHub shows them inline on the pull request's diff.
 
-    GitHub shows at most 10 annotations per step, so the full list also goes to the step summary
-    when one is available.
+    GitHub shows at most 10 annotations per step, so the command also appends the full list,
+    `github_summary`, to the step summary when one is available.
     """
     lines = []
     for f in result.findings:
         level = "error" if f.severity == "error" else "warning"
-        props = f"file={_escape(f.path, True)},line={f.line or 1},col={f.col or 1},title={_escape(f.code + ' ' + f.title, True)}"
-        lines.append(f"::{level} {props}::{_escape(f.message + chr(10) + 'hint: ' + f.hint)}")
+        props = (f"file={_escape(visible(f.path), True)},line={f.line or 1},col={f.col or 1},"
+                 f"title={_escape(visible(f.code + ' ' + f.title), True)}")
+        lines.append(f"::{level} {props}::{_escape(visible(f.message) + chr(10) + 'hint: ' + visible(f.hint))}")
     lines.append(_summary(result))
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_file and result.findings:
-        with open(summary_file, "a", encoding="utf-8") as out:
-            out.write("### factcheck validate\n\n| where | code | message | hint |\n|---|---|---|---|\n")
-            for f in result.findings:
-                out.write(f"| `{_where(f)}` | {f.code} | {f.message.replace('|', '/')} | {f.hint.replace('|', '/')} |\n")
     return "\n".join(lines) + "\n"
+
+
+# Every ASCII punctuation character may be backslash-escaped in (GitHub-flavoured) Markdown, and then
+# stands for itself: no emphasis, link, image, heading, table cell, math or strike-through can start.
+# `<`, `>` and `&` become character references instead, so no HTML tag or entity can form.
+_MD_PUNCT = re.compile(r"""([!"#$%'()*+,\-./:;=?@\[\\\]^_`{|}~])""")
+
+
+def md_text(value: str) -> str:
+    """`value` as literal text in a Markdown table cell: one line, no markup, no HTML."""
+    value = visible(re.sub(r"\r\n|[\r\n]", " ", value))
+    return html.escape(_MD_PUNCT.sub(r"\\\1", value), quote=False)
+
+
+def md_code(value: str) -> str:
+    """`value` as a code span in a Markdown table cell; nothing in it can close the span or the cell."""
+    value = visible(value).replace("`", "<U+0060>").replace("|", "\\|")
+    return f"`{value}`"
+
+
+def github_summary(result: Result) -> str:
+    """The full list of findings as a Markdown table for GitHub's step summary ("" if none)."""
+    if not result.findings:
+        return ""
+    out = ["### factcheck validate", "", "| where | code | message | hint |", "|---|---|---|---|"]
+    for f in result.findings:
+        out.append(f"| {md_code(_where(f))} | {md_text(f.code)} | {md_text(f.message)} | {md_text(f.hint)} |")
+    return "\n".join(out) + "\n\n"
 
 
 REPORTERS = {"text": text, "json": as_json, "github": github}

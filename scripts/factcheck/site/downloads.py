@@ -32,6 +32,8 @@ def datapackage(names: list[str]) -> dict:
         if ext == "csv":
             resources.append({
                 "name": stem, "path": name, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                "description": "A cell that would begin with =, +, -, @, a tab or a carriage return begins with "
+                               "a single quote (') so that spreadsheets show it as text, not run it as a formula.",
                 "schema": {"fields": [{"name": c, "type": CSV_FIELDS[c][0], "description": CSV_FIELDS[c][1]}
                                       for c in CSV_COLUMNS], "primaryKey": ["id"]},
             })
@@ -52,10 +54,10 @@ def datapackage(names: list[str]) -> dict:
 
 def write_extras(site, out_dir: Path) -> list[Path]:
     """claimreview.jsonl and datapackage.json, next to the export already in out_dir."""
-    lines = [json.dumps(claimreview(site, cid, "ar"), ensure_ascii=False, sort_keys=True) for cid in sorted(site.ds.claims)]
+    lines = [json.dumps(claimreview(site, cid, "ar"), ensure_ascii=False, sort_keys=True, allow_nan=False) for cid in sorted(site.ds.claims)]
     reviews = out_dir / "claimreview.jsonl"
     reviews.write_text("\n".join(lines) + "\n", encoding="utf-8")
     names = sorted(p.name for p in out_dir.iterdir() if p.name != "datapackage.json")
     package = out_dir / "datapackage.json"
-    package.write_text(json.dumps(datapackage(names), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    package.write_text(json.dumps(datapackage(names), ensure_ascii=False, indent=1, allow_nan=False) + "\n", encoding="utf-8")
     return [reviews, package]
