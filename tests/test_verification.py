@@ -297,3 +297,25 @@ def test_the_documented_minimum_is_the_enforced_one():
     source = (REPO / "schema/source.schema.json").read_text(encoding="utf-8")
     assert f"at least {MIN_EVIDENCE_LETTERS} letters in all, and a word of {MIN_WORD_LETTERS} or more" in claim
     assert f"at least {MIN_PASSAGE_LETTERS} letters, with a word of {MIN_WORD_LETTERS} or more" in source
+
+
+def test_the_schema_number_range_is_the_loaders():
+    import json
+
+    from factcheck.loader import MAX_NUMBER
+
+    quantity = json.loads((REPO / "schema/claim.schema.json").read_text(encoding="utf-8"))
+    quantity = quantity["properties"]["value"]["properties"]["quantity"]["properties"]
+    for key in ("amount", "upper"):
+        assert quantity[key]["maximum"] == MAX_NUMBER and quantity[key]["minimum"] == -MAX_NUMBER
+
+
+def test_patterns_read_as_ecma_reads_them():
+    from factcheck.schemas import ecma_pattern
+
+    import re
+
+    text = re.compile(ecma_pattern(r"^\S(.*\S)?$"))
+    assert text.search("abc") and not text.search("abc\n") and not text.search("\ufeffabc")
+    assert text.search("abc\x85") and text.search("abc\x1f"), "not white space to ECMA"
+    assert not re.search(ecma_pattern(r"^\d+$"), "٣") and re.search(ecma_pattern(r"^[\s\d]+$"), "1 2")

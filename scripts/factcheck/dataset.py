@@ -72,6 +72,11 @@ class Dataset:
     def add(self, record: Record) -> None:
         self.records[record.kind].setdefault(record.id, record)
 
+    def valid_record(self, kind: str, rid) -> Record | None:
+        """The record of `kind` with id `rid` if it kept its schema, else None."""
+        rec = self.records[kind].get(rid) if isinstance(rid, str) else None
+        return rec if rec is not None and rec.valid else None
+
     def all_records(self):
         for records in self.records.values():
             yield from records.values()

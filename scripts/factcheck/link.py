@@ -237,7 +237,8 @@ def _check_verdict(ds: Dataset, rec: Record):
 
 
 def _check_claim_types(ds: Dataset, rec: Record):
-    prop = ds.properties.get(rec.data["property"])
+    # Only records that kept their schema are trusted for their shape; a broken one has its own findings.
+    prop = ds.valid_record("property", rec.data["property"])
     if prop is None:
         return
     pid, value = prop.id, rec.data.get("value")
@@ -248,7 +249,7 @@ def _check_claim_types(ds: Dataset, rec: Record):
                else f"Give `value: {{{expected}: …}}`.")
         yield F.make("FC204", rec.path, pointer=("value",) if value else ("property",),
                      problem=f"property '{pid}' takes a value of type {expected}, the claim gives {given}", fix=fix)
-    subject = ds.entities.get(rec.data["subject"])
+    subject = ds.valid_record("entity", rec.data["subject"])
     allowed = prop.data.get("subject_types")
     if subject and allowed and subject.data["type"] not in allowed:
         yield F.make("FC204", rec.path, pointer=("subject",),
@@ -256,13 +257,13 @@ def _check_claim_types(ds: Dataset, rec: Record):
                              f"'{subject.id}' is a {subject.data['type']}",
                      fix="Choose another property or subject (see facts/properties/).")
     allowed = prop.data.get("value_types")
-    target = ds.entities.get((value or {}).get("entity", ""))
+    target = ds.valid_record("entity", (value or {}).get("entity", ""))
     if target and allowed and target.data["type"] not in allowed:
         yield F.make("FC204", rec.path, pointer=("value", "entity"),
                      problem=f"property '{pid}' takes a value of type {' or '.join(allowed)}; "
                              f"'{target.id}' is a {target.data['type']}",
                      fix="Choose another property or value (see facts/properties/).")
-    attributed = ds.claims.get(rec.data.get("attribution", ""))
+    attributed = ds.valid_record("claim", rec.data.get("attribution", ""))
     if attributed and attributed.data["property"] != "stated":
         yield F.make("FC204", rec.path, pointer=("attribution",),
                      problem=f"attribution '{attributed.id}' is not a `stated` claim",

@@ -5,7 +5,8 @@ for precise messages and hints."""
 from __future__ import annotations
 
 import json
-from functools import cached_property
+import re
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import jsonschema_rs
@@ -63,35 +64,56 @@ def _has_float(value) -> bool:
     return False
 
 
+# ECMA-262's meaning of the classes Python's `re` reads differently (Python's are Unicode-wide).
+_ECMA_SPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+_ECMA_CLASS = {"s": _ECMA_SPACE, "d": "0-9", "w": "A-Za-z0-9_"}
+
+
 def ecma_pattern(pattern: str) -> str:
-    """A JSON Schema (ECMA-262) pattern in Python's dialect: ECMA's `$` matches only at the very end,
-    Python's also before a final newline, so "abc\\n" would pass a pattern that jsonschema-rs
-    refuses. An unescaped `$` outside a character class becomes `\\Z`."""
-    out, escaped, in_class = [], False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == "[":
+    """A JSON Schema (ECMA-262) pattern in Python's dialect, read as jsonschema-rs reads it, so both
+    validators agree: `$` matches only at the very end (Python's also before a final newline), and
+    `\\s`, `\\d`, `\\w` (and their negations) have ECMA's meaning, not Python's Unicode-wide one.
+    (`.` stops only at a newline in both.)"""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            letter = pattern[i + 1]
+            i += 2
+            if letter.lower() in _ECMA_CLASS:
+                chars = _ECMA_CLASS[letter.lower()]
+                if in_class:
+                    if letter.isupper():
+                        raise ValueError(f"pattern {pattern!r}: \\{letter} inside a class is not supported")
+                    out.append(chars)
+                else:
+                    out.append(f"[^{chars}]" if letter.isupper() else f"[{chars}]")
+            else:
+                out.append("\\" + letter)
+            continue
+        if ch == "[" and not in_class:
             in_class = True
-        elif ch == "]":
+        elif ch == "]" and in_class:
             in_class = False
-        elif ch == "$" and not in_class:
+        elif not in_class and ch == "$":
             ch = r"\Z"
         out.append(ch)
+        i += 1
     return "".join(out)
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(ecma_pattern(pattern))
 
 
 def _strict_validator():
     """The reference validator with the fast one's reading of patterns, and integers that are ints."""
-    import re
-
     from jsonschema import Draft202012Validator, validators
     from jsonschema.exceptions import ValidationError
 
     def pattern(validator, patrn, instance, schema):
-        if validator.is_type(instance, "string") and not re.search(ecma_pattern(patrn), instance):
+        if validator.is_type(instance, "string") and not _compiled(patrn).search(instance):
             yield ValidationError(f"{instance!r} does not match {patrn!r}")
 
     def is_integer(checker, instance) -> bool:
