@@ -4,6 +4,7 @@ Absolute times on a shared machine are noise, so every target is a ratio of two 
 the same run, each the median of several repetitions. Results go to bench/results.json.
 
     python scripts/bench.py [--sizes 10000] [--repeat 5]
+    python scripts/bench.py conflicts [--repeat 3]   # only the worst case for conflicts
 """
 
 from __future__ import annotations
@@ -69,12 +70,28 @@ def _paragraphs() -> list[tuple[str, int, list[str]]]:
 
 
 def _evidence(paragraphs, i: int) -> dict:
-    """A quote for claim i: a run of 4 to 11 words of a real paragraph, different for most i."""
+    """A quote for claim i: a run of 4 to 11 words of a real paragraph, different for most i,
+    lengthened until it holds 20 letters or more (FC307 asks 12)."""
     source, number, words = paragraphs[i % len(paragraphs)]
     length = 4 + (i // len(paragraphs)) % 8
     start = (i // (len(paragraphs) * 8)) % max(1, len(words) - length)
+    while sum(ch.isalpha() for w in words[start:start + length] for ch in w) < 20 and start + length < len(words):
+        length += 1
     return {"source": source, "quote": " ".join(words[start:start + length]), "paragraph": number,
             "stance": "supports"}
+
+
+def _copy_base(out: Path) -> None:
+    """The real schemas, articles, sources, properties and entities, and an empty claims folder."""
+    shutil.rmtree(out, ignore_errors=True)
+    for folder in ("schema", "seeds", "facts/sources", "facts/properties", "facts/entities"):
+        shutil.copytree(REPO / folder, out / folder)
+    (out / "facts/claims").mkdir(parents=True)
+    # The real records that document names (FC406) hold here too; the others cite real claims.
+    (out / "facts/contradictions").mkdir()
+    for record in (REPO / "facts/contradictions").glob("*.yaml"):
+        if "\nclaims:" not in record.read_text(encoding="utf-8"):
+            shutil.copy(record, out / "facts/contradictions" / record.name)
 
 
 def generate(size: int, out: Path) -> Path:
@@ -90,15 +107,7 @@ def generate(size: int, out: Path) -> Path:
     digest = _inputs_digest()
     if marker.exists() and marker.read_text() == digest:
         return out
-    shutil.rmtree(out, ignore_errors=True)
-    for folder in ("schema", "seeds", "facts/sources", "facts/properties", "facts/entities"):
-        shutil.copytree(REPO / folder, out / folder)
-    (out / "facts/claims").mkdir(parents=True)
-    # The real records that document names (FC406) hold here too; the others cite real claims.
-    (out / "facts/contradictions").mkdir()
-    for record in (REPO / "facts/contradictions").glob("*.yaml"):
-        if "\nclaims:" not in record.read_text(encoding="utf-8"):
-            shutil.copy(record, out / "facts/contradictions" / record.name)
+    _copy_base(out)
     paragraphs = _paragraphs()
     people, events = size // 5, size // 5
     posts = max(1, people // 8)
@@ -169,6 +178,77 @@ def _inputs_digest() -> str:
             if p.is_file():
                 h.update(p.relative_to(REPO).as_posix().encode() + p.read_bytes())
     return h.hexdigest()
+
+
+CONFLICT_CLAIMS = 2_000
+
+
+def generate_conflicts(count: int, out: Path, conflicting: bool) -> Path:
+    """`count` claims that each give a different person as the holder of one post (`holds-post`,
+    whose value holds a single subject at a time: FC402).
+
+    conflicting: every term overlaps every other (starts a day apart, all end in 2010), so each
+    of the count × (count − 1) / 2 pairs conflicts: the worst case for the conflict rules.
+    Otherwise the clean twin: the same claims, people, post and quotes, in successive two-day
+    terms that never overlap, so the rules do the same grouping and sorting and find nothing.
+    """
+    import datetime
+
+    marker = out / ".complete"
+    digest = _inputs_digest() + f":{count}:{conflicting}"
+    if marker.exists() and marker.read_text() == digest:
+        return out
+    _copy_base(out)
+    paragraphs = _paragraphs()
+    _dump(out / "facts/entities/post-contested.yaml", {
+        "id": "post-contested", "type": "post", "name": {"ar": "منصب متنازع عليه", "en": "Contested post"},
+        "aliases": [], "description": {"ar": "منصب تجريبي.", "en": "A synthetic post."}, "parent": ORGS[0]})
+    verdict = {"rating": "single-source", "reasoning": {"ar": "مصدر واحد.", "en": "One source."}}
+    shard = out / "facts/claims/c-8000"
+    shard.mkdir()
+    for i in range(count):
+        _dump(out / f"facts/entities/holder-{i}.yaml", {
+            "id": f"holder-{i}", "type": "person",
+            "name": {"ar": f"{GIVEN[i % len(GIVEN)]} {_code(i)}ي", "en": f"Holder {i}"},
+            "aliases": [], "description": {"ar": "شخص تجريبي.", "en": "A synthetic person."}})
+        if conflicting:
+            start, end = datetime.date(2000, 1, 1) + datetime.timedelta(days=i), datetime.date(2010, 12, 31)
+        else:
+            start = datetime.date(1980, 1, 1) + datetime.timedelta(days=3 * i)
+            end = start + datetime.timedelta(days=1)
+        cid = f"c-8{i // 1000:03d}-{i % 1000:03d}"
+        _dump(shard / f"{cid}.yaml", {
+            "id": cid, "statement": {"ar": "ادعاء تجريبي.", "en": "A synthetic claim."},
+            "subject": f"holder-{i}", "property": "holds-post", "value": {"entity": "post-contested"},
+            "time": {"start": start.isoformat(), "end": end.isoformat(), "basis": "stated"},
+            "evidence": [_evidence(paragraphs, i)], "verdict": verdict})
+    marker.write_text(digest)
+    return out
+
+
+def conflict_timings(repeat: int, results: dict) -> None:
+    """The worst case for conflicts next to its clean twin, in the same run: validate's time, peak
+    memory and output size. Targets: worst / clean ≤ 2, output under 1 MB."""
+    factcheck = str(Path(sys.executable).with_name("factcheck"))
+    t = results["timings"]
+    label = f"{CONFLICT_CLAIMS // 1000}k"
+    for name, conflicting in (("clean", False), ("worst", True)):
+        root = generate_conflicts(CONFLICT_CLAIMS, BENCH / "data" / f"conflicts-{name}-{label}", conflicting)
+        # The worst case has findings (exit 1); the clean twin must validate (exit 0).
+        run = timed([factcheck, "--root", str(root), "validate"], repeat, ok=(1,) if conflicting else (0,))
+        t[f"conflict_{name}_{label}"] = run
+        results[f"conflict_{name}_{label}_seconds"] = run["median_s"]
+        results[f"conflict_{name}_{label}_peak_mb"] = run["peak_mb"]
+        results[f"conflict_{name}_{label}_output_bytes"] = run["output_bytes"]
+    worst, clean = t[f"conflict_worst_{label}"], t[f"conflict_clean_{label}"]
+    results["conflict_repeat"] = repeat
+    results["conflict_worst_over_clean"] = round(worst["median_s"] / clean["median_s"], 3)
+    results["conflict_worst_peak_over_clean"] = round(worst["peak_mb"] / clean["peak_mb"], 3)
+    results["conflict_worst_output_bytes"] = worst["output_bytes"]
+    print(f"conflicts {label}: worst {worst['median_s']:.2f}s {worst['peak_mb']} MB {worst['output_bytes']:,} bytes out, "
+          f"clean {clean['median_s']:.2f}s {clean['peak_mb']} MB {clean['output_bytes']:,} bytes out; "
+          f"worst / clean {results['conflict_worst_over_clean']} (target ≤ 2), "
+          f"output {'under' if worst['output_bytes'] < 1_000_000 else 'OVER'} 1 MB")
 
 
 # The consistency rules alone, on a dataset loaded once: median of several runs, in seconds.
@@ -242,21 +322,27 @@ def changed_repo(root: Path) -> Path:
     return root
 
 
-def timed(cmd: list[str], repeat: int, env: dict | None = None) -> dict:
-    """Median wall time of `repeat` runs of a command, and the peak memory (RSS) of the largest."""
-    runs, peaks = [], []
+def timed(cmd: list[str], repeat: int, env: dict | None = None, ok: tuple[int, ...] = (0,)) -> dict:
+    """Median wall time of `repeat` runs of a command, the peak memory (RSS) of the largest, and
+    the size of its output (stdout and stderr), counted as it streams by. Any exit status not in
+    `ok` stops the benchmark."""
+    runs, peaks, sizes = [], [], []
     for _ in range(repeat):
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
-        output = proc.stdout.read()
+        size, tail = 0, b""
+        while chunk := proc.stdout.read(1 << 20):
+            size += len(chunk)
+            tail = (tail + chunk)[-3000:]
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         runs.append(time.perf_counter() - start)
         peaks.append(usage.ru_maxrss / 1024)
-        if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output.decode()[-3000:]}")
+        sizes.append(size)
+        if proc.returncode not in ok:
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{tail.decode(errors='replace')}")
     return {"median_s": round(statistics.median(runs), 4), "runs_s": [round(r, 4) for r in runs],
-            "peak_mb": round(max(peaks), 1)}
+            "peak_mb": round(max(peaks), 1), "output_bytes": max(sizes)}
 
 
 def site_timings(root: Path, label: str, repeat: int, results: dict) -> None:
@@ -280,6 +366,8 @@ def site_timings(root: Path, label: str, repeat: int, results: dict) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", nargs="?", choices=["all", "conflicts"], default="all",
+                        help="everything (default), or only the worst case for conflicts next to its clean twin")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000],
                         help="claim counts for the data checks (default: 1000 10000 100000)")
     parser.add_argument("--site-sizes", type=int, nargs="*", default=[1_000, 10_000],
@@ -291,6 +379,16 @@ def main() -> int:
     results: dict = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
                                  "cpus": os.cpu_count()}, "repeat": args.repeat, "timings": {}}
     t = results["timings"]
+    if args.what == "conflicts":  # the other figures of the last full run stay as they were
+        path = BENCH / "results.json"
+        previous = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        conflict_timings(args.repeat, results)
+        previous.setdefault("timings", {}).update(t)
+        previous.update({k: v for k, v in results.items() if k not in ("timings", "repeat", "machine")})
+        BENCH.mkdir(exist_ok=True)
+        path.write_text(json.dumps(previous, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
+        return 0
     for size in args.sizes:
         root = generate(size, BENCH / "data" / f"claims-{size}")
         label = f"{size // 1000}k"
@@ -308,6 +406,7 @@ def main() -> int:
               f"(ratio {results[f'validate_{label}_ratio_to_parse']}), rules {t[f'rules_{label}']['median_s']:.3f}s")
     if "rules_10k" in t and "rules_100k" in t:
         results["rules_100k_over_10k"] = round(t["rules_100k"]["median_s"] / t["rules_10k"]["median_s"], 2)
+    conflict_timings(args.repeat, results)
     for size in args.site_sizes:
         site_timings(generate(size, BENCH / "data" / f"claims-{size}"), f"{size // 1000}k", args.repeat, results)
     real = BENCH / "real-site"
