@@ -75,7 +75,9 @@ def _evidence(paragraphs, i: int) -> dict:
     source, number, words = paragraphs[i % len(paragraphs)]
     length = 4 + (i // len(paragraphs)) % 8
     start = (i // (len(paragraphs) * 8)) % max(1, len(words) - length)
-    while sum(ch.isalpha() for w in words[start:start + length] for ch in w) < 20 and start + length < len(words):
+    while sum(ch.isalpha() for w in words[start:start + length] for ch in w) < 20 and length < len(words):
+        if start + length == len(words):  # at the paragraph's end: reach back instead
+            start -= 1
         length += 1
     return {"source": source, "quote": " ".join(words[start:start + length]), "paragraph": number,
             "stance": "supports"}

@@ -319,3 +319,13 @@ def test_patterns_read_as_ecma_reads_them():
     assert text.search("abc") and not text.search("abc\n") and not text.search("\ufeffabc")
     assert text.search("abc\x85") and text.search("abc\x1f"), "not white space to ECMA"
     assert not re.search(ecma_pattern(r"^\d+$"), "٣") and re.search(ecma_pattern(r"^[\s\d]+$"), "1 2")
+
+
+def test_every_format_character_unicode_knows_is_forbidden():
+    import unicodedata
+
+    from factcheck.textnorm import FORBIDDEN_RE
+
+    missing = [f"U+{cp:04X}" for cp in range(0x110000)
+               if unicodedata.category(chr(cp)) == "Cf" and not FORBIDDEN_RE.match(chr(cp))]
+    assert missing == []

@@ -149,7 +149,7 @@ def _check(root: Path, only: list[str] | None, changed: set[str] | None) -> Resu
         if not loaded.ok:
             continue
         data = loaded.data
-        problems = schemas.validate(kind, data, rel)
+        problems = schemas.validate(kind, data, rel, has_float=loaded.has_float)
         findings.extend(problems)
         if isinstance(data.get("id"), str):
             rec = Record(kind, data["id"], rel, data, loaded.text, valid=not problems)

@@ -22,6 +22,11 @@ class Code:
     hint: str  # how to fix it; also a template
     general_hint: str = ""  # the table's hint where `hint` is only a field filled in per finding
 
+    @property
+    def table_hint(self) -> str:
+        """How to fix it, as the code table (CLI, docs, site) shows it."""
+        return self.general_hint or self.hint
+
 
 _CODES = [
     # 0xx: reading files
@@ -153,7 +158,7 @@ def markdown_table() -> str:
     """The code table as Markdown, for the docs and `factcheck codes`."""
     lines = ["| code | severity | what | message | how to fix |", "|---|---|---|---|---|"]
     for c in _CODES:
-        cells = [c.code, c.severity, c.title, c.message, c.general_hint or c.hint]
+        cells = [c.code, c.severity, c.title, c.message, c.table_hint]
         lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
     return "\n".join(lines) + "\n"
 

@@ -90,6 +90,7 @@ class _RecordLoader(_Base):
     """
 
     path = "<string>"
+    has_float = False  # set when a float is built: the schema check judges those records strictly
     escaped = True  # whether the text has a backslash, the only way to spell a character unwritten
 
     def descend_resolver(self, current_node, current_index):
@@ -129,6 +130,7 @@ class _RecordLoader(_Base):
         try:
             value = make(node.value)
             if abs(value) <= MAX_NUMBER:
+                self.has_float = self.has_float or isinstance(value, float)
                 return value
         except OverflowError:
             pass
@@ -172,6 +174,7 @@ class LoadedFile:
     path: str  # relative to the root, forward slashes
     text: str | None = None
     data: object = None
+    has_float: bool = False
     findings: list[F.Finding] = field(default_factory=list)
 
     @property
@@ -230,6 +233,11 @@ def _shorten(text: str, limit: int = 40) -> str:
 
 def parse_text(text: str, path: str):
     """Parse a record's text; raises LoadError."""
+    return _parse(text, path)[0]
+
+
+def _parse(text: str, path: str) -> tuple[dict, bool]:
+    """The record and whether it holds a float; raises LoadError."""
     for offset, cp, name in forbidden_characters(text):
         line, col = _line_col(text, offset)
         raise LoadError(F.make("FC007", path, line=line, col=col, name=name, codepoint=cp,
@@ -260,7 +268,7 @@ def parse_text(text: str, path: str):
     if not isinstance(data, dict):
         found = "nothing" if data is None else f"a {type(data).__name__}"
         raise LoadError(F.make("FC008", path, line=1, col=1, found=found))
-    return data
+    return data, loader.has_float
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -301,7 +309,7 @@ def load_file(file: Path, rel: str) -> LoadedFile:
     loaded = LoadedFile(rel)
     try:
         loaded.text = decode(read_record_bytes(file, rel), rel)
-        loaded.data = parse_text(loaded.text, rel)
+        loaded.data, loaded.has_float = _parse(loaded.text, rel)
     except LoadError as exc:
         loaded.findings.append(exc.finding)
     return loaded

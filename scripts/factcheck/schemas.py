@@ -42,10 +42,14 @@ class Schemas:
             node = node["properties"][part]
         return node.get("x-labels", {})
 
-    def validate(self, kind: str, data, path: str) -> list[F.Finding]:
+    def validate(self, kind: str, data, path: str, has_float: bool | None = None) -> list[F.Finding]:
+        """Findings for `data` against the kind's schema; `has_float` (whether the record holds a float,
+        as the loader knows) spares a walk over the record."""
         # jsonschema-rs counts 1.0 as an integer (as JSON Schema allows); records mean whole numbers
         # where they say integer, so a record with any float is judged by the strict validator.
-        if self._fast[kind].is_valid(data) and not _has_float(data):
+        if has_float is None:
+            has_float = _has_float(data)
+        if not has_float and self._fast[kind].is_valid(data):
             return []
         errors = sorted(self._detailed[kind].iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         out = []

@@ -172,7 +172,7 @@ def reference_page(site: SiteData, lang: str) -> tuple[str, str]:
     parts.append('<h2 id="resolutions">' + esc(ui("resolution", lang)) + "</h2>"
                  + table(["id", ui("resolution", lang), ui("description", lang)], rows))
     rows = [[f'<code dir="ltr">{esc(c.code)}</code>', esc(c.severity), f'<span dir="ltr">{esc(c.message)}</span>',
-             f'<span dir="ltr">{esc(c.hint)}</span>'] for c in codes.CODES.values()]
+             f'<span dir="ltr">{esc(c.table_hint)}</span>'] for c in codes.CODES.values()]
     parts.append('<h2 id="codes">Codes</h2>' + table(["code", "severity", "message", "how to fix"], rows))
     props = [[f'<code dir="ltr">{esc(p.id)}</code>', esc(p.data["label"][lang]), esc(p.data["value_type"]),
               "✔" if p.data.get("single_value") else "", "✔" if p.data.get("single_subject") else "",

@@ -123,7 +123,7 @@ def claimreview(site: SiteData, cid: str, lang: str) -> dict:
 
 
 def claimreview_script(site: SiteData, cid: str, lang: str) -> str:
-    data = json.dumps(claimreview(site, cid, lang), ensure_ascii=False, sort_keys=True)
+    data = json.dumps(claimreview(site, cid, lang), ensure_ascii=False, sort_keys=True, allow_nan=False)
     # "</" cannot end the script element early; "<!--" cannot open a comment state.
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{data}</script>'
