@@ -176,6 +176,11 @@ def test_a_trailing_newline_fails_a_pattern_in_both_validators(repo):
 
 # ---- FC112: as_written agrees with its date
 
+def _dated_claim(point: str, basis: str, written: str) -> str:
+    return claim_text().replace("point: '2020-10-23'\n  basis: stated",
+                                f"point: {point}\n  basis: {basis}\n  as_written: {written}")
+
+
 @pytest.mark.parametrize("point, written, problem", [
     ("'2020-11-23'", "في 23 أكتوبر 2020", "month 10"),
     ("'2020-10-27'", "في 23 أكتوبر 2020", "day 23"),
@@ -185,8 +190,7 @@ def test_a_trailing_newline_fails_a_pattern_in_both_validators(repo):
     ("'2020-10-23'", "يوم الأحد 23 تشرين الأول 2020", "was a Friday"),
 ])
 def test_as_written_must_fit_its_date(repo, point, written, problem):
-    text = claim_text().replace("point: '2020-10-23'\n  basis: stated",
-                                f"point: {point}\n  basis: stated\n  as_written: {written}")
+    text = _dated_claim(point, "stated", written)
     out = check_one(repo, text, expect_code="FC112", expect_line=line_of(text, "point:"))
     assert problem in out
 
@@ -198,9 +202,7 @@ def test_as_written_must_fit_its_date(repo, point, written, problem):
     ("2020-10", "في أكتوبر / تشرين الأول الماضي", "inferred\n  reason: {ar: السنة من تاريخ النشر., en: The year comes from the publication date.}"),
 ])
 def test_as_written_that_fits_passes(repo, point, written, basis):
-    text = claim_text().replace("point: '2020-10-23'\n  basis: stated",
-                                f"point: {point}\n  basis: {basis}\n  as_written: {written}")
-    write(repo, CLAIM, text)
+    write(repo, CLAIM, _dated_claim(point, basis, written))
     status, out = run(repo, "validate")
     assert "FC112" not in out, out
 

@@ -8,8 +8,8 @@ A symbolic link, or anything else that is not a regular file, is never written t
 from __future__ import annotations
 
 import os
+import itertools
 import stat
-import tempfile
 from pathlib import Path
 
 NEW_FILE_MODE = 0o644
@@ -32,38 +32,73 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
-def write_atomic(path: Path, content: str, *, exclusive: bool = False) -> None:
+def _umask() -> int:
+    mask = os.umask(0)  # reading the umask means setting it: put it straight back
+    os.umask(mask)
+    return mask
+
+
+_temp_names = itertools.count()
+
+
+def _create_temp(folder: Path, suffix: str, mode: int) -> tuple[int, str]:
+    """A new file beside the target, created exclusively with `mode` (fchmod only when the umask
+    would take bits away): cheaper than mkstemp's random names plus a chmod per file."""
+    while True:
+        tmp = os.path.join(folder, f".tmp-{os.getpid()}-{next(_temp_names)}{suffix}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode)
+        except FileExistsError:
+            continue
+        if mode & _umask():
+            os.fchmod(fd, mode)  # not subject to the umask
+        return fd, tmp
+
+
+def write_atomic(path: Path, content: str, *, exclusive: bool = False, existing: os.stat_result | None = None) -> None:
     """Write `content` to `path`; with `exclusive`, refuse (FileExistsError) if anything exists
     there, a dangling symbolic link included. Otherwise raise NotARegularFile if `path` is a
-    symbolic link or not a regular file."""
+    symbolic link or not a regular file. `existing` is `path`'s lstat when the caller has it."""
     path = Path(path)
     mode = NEW_FILE_MODE
     if not exclusive:
-        try:
-            st = os.lstat(path)
-        except FileNotFoundError:
-            pass
-        else:
+        st = existing
+        if st is None:
+            try:
+                st = os.lstat(path)
+            except FileNotFoundError:
+                pass
+        if st is not None:
             if not stat.S_ISREG(st.st_mode):
                 raise NotARegularFile(path, _kind(st.st_mode))
             mode = stat.S_IMODE(st.st_mode)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    fd, tmp = _create_temp(path.parent, path.suffix, mode)
+    done = False
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            os.fchmod(f.fileno(), mode)  # mkstemp makes 0600; fchmod is not subject to the umask
             f.write(content)
         if exclusive:
             os.link(tmp, path)  # fails if path exists (even a dangling link), atomically
+            os.unlink(tmp)
         else:
             os.replace(tmp, path)  # replaces the name itself: never writes through a link
+        done = True
     finally:
-        if os.path.lexists(tmp):
+        if not done and os.path.lexists(tmp):
             os.unlink(tmp)
 
 
 def write_if_changed(path: Path, content: str) -> bool:
-    if path.is_file() and not path.is_symlink() and path.read_text(encoding="utf-8") == content:
-        return False
-    write_atomic(path, content)
+    """Write `content` unless `path` already holds it; True if it wrote. One lstat serves both the
+    comparison and the refusal of links (many thousands of pages are written in a build)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None and stat.S_ISREG(st.st_mode) and st.st_size >= len(content):
+        with open(path, encoding="utf-8", newline="") as f:
+            if f.read() == content:
+                return False
+    write_atomic(path, content, existing=st)
     return True
