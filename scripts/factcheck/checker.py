@@ -63,6 +63,14 @@ def _special(mode: int) -> str | None:
     return "not a regular file"
 
 
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.fsdecode kept undecodable bytes as lone surrogates
+        return False
+    return True
+
+
 def _misplaced(rel: str, name: str, in_record_folder: bool) -> F.Finding:
     if in_record_folder and name.endswith(".yml"):
         problem, fix = "ends in .yml", f"Rename it to {name[:-4]}.yaml: records end in .yaml."
@@ -98,7 +106,10 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[F.Finding]]:
                 continue
             rel = f"{rel_dir}/{entry.name}"
             what = _special(entry.stat(follow_symlinks=False).st_mode)
-            if what:
+            if not _is_utf8(entry.name):
+                problems.append(F.make("FC010", rel, line=1, col=1, file=rel, problem="has a name that is not UTF-8 text",
+                                       fix="Rename it in UTF-8: record files are named by their ids (a-z, 0-9 and -)."))
+            elif what:
                 problems.append(F.make("FC013", rel, line=1, col=1, file=rel, what=what))
             elif entry.is_dir(follow_symlinks=False):
                 pending.append(Path(entry.path))
@@ -183,6 +194,9 @@ def _check(root: Path, only: list[str] | None, changed: set[str] | None) -> Resu
         prefixes = [p.rstrip("/") for p in only]
         findings = [f for f in findings if any(f.path == p or f.path.startswith(p + "/") for p in prefixes)]
     if changed is not None:
+        # A changed stored article concerns the source record that names it.
+        changed = changed | {src.path for src in dataset.sources.values()
+                             if src.valid and src.data["file"] in changed}
         findings = [f for f in findings if touches(f, changed)]
     resolve_positions(findings, texts)
     findings.sort(key=lambda f: (f.path, f.line or 0, f.col or 0, f.code))

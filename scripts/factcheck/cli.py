@@ -108,7 +108,8 @@ def _append_step_summary(markdown: str) -> None:
 
 
 def changed_paths(root: Path, base: str) -> set[str]:
-    """Record files added, edited or deleted since `base`, and untracked ones, relative to root.
+    """Record files and stored articles added, edited or deleted since `base`, and untracked ones,
+    relative to root.
 
     `base` must name a commit. It is never read as an option: one starting with `-` is refused
     before git runs, and git resolves it with `rev-parse --verify --end-of-options` first, so only
@@ -133,8 +134,9 @@ def changed_paths(root: Path, base: str) -> set[str]:
                          f"(fetch it first, e.g. git fetch origin main)") from None
     # NUL-separated (-z): file names come through as they are, never quoted. Both list paths
     # relative to root, the working directory here.
-    names = (git("diff", "-z", "--name-only", "--relative", "--end-of-options", commit, "--", "facts")
-             + git("ls-files", "-z", "--others", "--exclude-standard", "--", "facts"))
+    # Stored articles too: an edited article changes what its source record checks (FC303).
+    names = (git("diff", "-z", "--name-only", "--relative", "--end-of-options", commit, "--", "facts", "seeds")
+             + git("ls-files", "-z", "--others", "--exclude-standard", "--", "facts", "seeds"))
     return {name for name in names if name}
 
 
@@ -182,6 +184,10 @@ def cmd_coverage(args) -> int:
     if result.errors:
         sys.stdout.write(REPORTERS["text"](result))
         return EXIT_FINDINGS
+    unknown = sorted(set(args.source or ()) - set(result.dataset.sources))
+    if unknown:
+        _error(f"no source {', '.join(unknown)} (see facts/sources/); a mistyped source must not pass for a covered one")
+        return EXIT_USAGE
     coverages = [c for c in coverage.compute(result.dataset) if not args.source or c.source in args.source]
     if args.format == "json":
         sys.stdout.write(json.dumps(coverage.as_json(coverages), ensure_ascii=False, indent=2, allow_nan=False) + "\n")

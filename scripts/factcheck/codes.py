@@ -140,7 +140,7 @@ _CODES += [
     Code("FC410", ERROR, "reported before it happened", "{source} (published {published}) reports this as past, "
          "but the claim's time is later", "Check the claim's time; if the source describes a plan, use a property "
          "that may lie in the future (e.g. `scheduled`). " + _DOCUMENT),
-    Code("FC411", ERROR, "holder before the body exists", "{holder} holds {post} before {body} was established",
+    Code("FC411", ERROR, "holder before the body exists", "{post} is held by {holder} before {body} was established",
          _DOCUMENT),
     Code("FC412", ERROR, "source contradicts itself", "within {source}: {inner}", _DOCUMENT),
     Code("FC490", WARNING, "stale contradiction", "contradiction {id} (detected_by {detected_by}) matches no finding",

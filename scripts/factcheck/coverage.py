@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dataset import Dataset
-from .textnorm import fragment_spans, quote_fragments
+from .textnorm import fragment_spans, quote_fragments, visible
 
 # A sentence ends at . ! ? ؟ followed by a space or the end of the paragraph; a double dot ".."
 # separates the parts of an Arabic headline and does not end it.
@@ -107,11 +107,12 @@ def as_text(coverages: list[SourceCoverage]) -> str:
     lines = []
     for cov in coverages:
         c = cov.counts
-        lines.append(f"{cov.source} {cov.file}: {c['sentences']} sentences, {c['covered']} covered by claims "
+        lines.append(f"{cov.source} {visible(cov.file)}: {c['sentences']} sentences, {c['covered']} covered by claims "
                      f"({c['covered_share']:.0%}), {c['explained']} explained, {c['missing']} missing")
         for s in cov.sentences:
             snippet = s.text if len(s.text) <= 70 else s.text[:67] + "…"
-            lines.append(f"  ¶{s.paragraph}.{s.index} {s.status:9} {s.share:4.0%}  {snippet}")
+            # Article text reaches a terminal: its control and invisible characters are spelled out.
+            lines.append(f"  ¶{s.paragraph}.{s.index} {s.status:9} {s.share:4.0%}  {visible(snippet)}")
             if s.claims:
                 lines.append(f"      claims: {', '.join(s.claims)}")
             if s.reasons:

@@ -32,6 +32,31 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of `path`, which must be a regular file: a named pipe or a device is never read
+    (opened without blocking, then judged by fstat). Raises NotARegularFile or OSError."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(f.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(Path(path), _kind(mode))
+        return f.read()
+
+
+def refuse_links(root: Path, path: Path) -> None:
+    """Raise NotARegularFile if any folder between `root` and `path`, or `path` itself, is a symbolic
+    link: writing there would land outside the repository."""
+    current = Path(root)
+    for part in Path(path).relative_to(root).parts:
+        current = current / part
+        try:
+            mode = os.lstat(current).st_mode
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(mode):
+            raise NotARegularFile(current, "a symbolic link")
+
+
 def _umask() -> int:
     mask = os.umask(0)  # reading the umask means setting it: put it straight back
     os.umask(mask)

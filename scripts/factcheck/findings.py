@@ -56,12 +56,12 @@ class Finding:
         return {
             "code": self.code,
             "severity": self.severity,
-            "path": self.path,
+            "path": visible(self.path),  # a file name that is not UTF-8 cannot be written as JSON text
             "line": self.line,
             "col": self.col,
             "message": self.message,
             "hint": self.hint,
-            "related": [{"path": loc.path, "line": loc.line} for loc in self.related],
+            "related": [{"path": visible(loc.path), "line": loc.line} for loc in self.related],
             "claims": list(self.claims),
             "entities": list(self.entities),
             "sources": list(self.sources),

@@ -10,9 +10,10 @@ import re
 
 from . import findings as F
 from .datewords import read_written
+from .files import NotARegularFile, read_regular_file
 from .dataset import FOLDER_OF, Article, Dataset, Record
-from .textnorm import (MIN_EVIDENCE_LETTERS, MIN_PASSAGE_LETTERS, MIN_WORD_LETTERS, find_fragments, normalize, quote_fragments,
-                       quote_problem)
+from .textnorm import (MIN_EVIDENCE_LETTERS, letter_count, MIN_PASSAGE_LETTERS, MIN_WORD_LETTERS, contains_words, find_fragments,
+                       normalize, quote_fragments, quote_problem)
 
 # ---------------------------------------------------------------- ids
 
@@ -38,12 +39,13 @@ def check_ids(candidates: list[Record]) -> list[F.Finding]:
 PLACEHOLDER = {"ar": "اكتب هنا بالعربية.", "en": "Write here in English."}
 PLACEHOLDER_DATE = "YYYY-MM-DD"
 _PLACEHOLDERS = frozenset((*PLACEHOLDER.values(), PLACEHOLDER_DATE))
+_PLACEHOLDER_WORDS = ("Write", "اكتب", PLACEHOLDER_DATE)
 
 
 def check_placeholders(rec: Record) -> list[F.Finding]:
     """Every field still holding a placeholder, named so the contributor knows what to fill in."""
-    if "\\" not in rec.text and not any(p in rec.text for p in _PLACEHOLDERS):
-        return []  # not written in the file, and no escape could spell it
+    if "\\" not in rec.text and not any(word in rec.text for word in _PLACEHOLDER_WORDS):
+        return []  # not in the file (YAML may fold a value across lines, never a word), nor escaped
     out = []
     stack = [((), rec.data)]
     while stack:
@@ -52,7 +54,7 @@ def check_placeholders(rec: Record) -> list[F.Finding]:
             stack.extend((pointer + (k,), v) for k, v in value.items())
         elif isinstance(value, list):
             stack.extend((pointer + (i,), v) for i, v in enumerate(value))
-        elif isinstance(value, str) and value.strip() in _PLACEHOLDERS:
+        elif isinstance(value, str) and " ".join(value.split()) in _PLACEHOLDERS:
             out.append(F.make("FC106", rec.path, pointer=pointer, field=".".join(map(str, pointer)), text=value))
     return sorted(out, key=lambda f: f.pointer)
 
@@ -155,8 +157,8 @@ def _check_as_written(rec: Record, bounds: dict) -> list[F.Finding]:
             if weekday not in written.weekdays:
                 out.append(finding(key, value, f"{value} was a {dt.date(year, month, day):%A}, not the weekday the words name",
                                    "Check the day: the weekday in the words and the date must agree."))
-        if time["basis"] == "stated":
-            finer = ("a day" if day is not None and not written.days else
+        if time["basis"] == "stated" and not written.hijri_only:
+            finer = ("a day" if day is not None and not written.gives_day else
                      "a month" if month is not None and not written.months else
                      "a year" if not written.years else None)
             if finer:
@@ -297,7 +299,10 @@ def check_articles(ds: Dataset) -> list[F.Finding]:
             out.append(F.make("FC304", src.path, pointer=("file",), file=rel, problem="is outside seeds/"))
             continue
         try:
-            raw = file.read_bytes()
+            raw = read_regular_file(file)
+        except NotARegularFile as exc:
+            out.append(F.make("FC304", src.path, pointer=("file",), file=rel, problem=f"is {exc.what}, not a regular file"))
+            continue
         except OSError:
             out.append(F.make("FC304", src.path, pointer=("file",), file=rel, problem="does not exist"))
             continue
@@ -310,15 +315,39 @@ def check_articles(ds: Dataset) -> list[F.Finding]:
             out.append(F.make("FC304", src.path, pointer=("file",), file=rel, problem="is not UTF-8 text"))
             continue
         ds.articles[src.id] = article
-        for how, key, pointer in (("the same file", file.as_posix(), ("file",)),
-                                  ("the same sha256", actual, ("file",)),
-                                  ("the same text under another file name", article.fingerprint, ("file",))):
-            other = first_of.setdefault((how, key), src.id)
-            if other != src.id:
-                out.append(F.make("FC308", src.path, pointer=pointer, source=src.id, other=other, how=how,
-                                  sources=(src.id, other)))
-                break
+        other, how = _earlier_copy(first_of, src.id, file.as_posix(), actual, article)
+        if other:
+            out.append(F.make("FC308", src.path, pointer=("file",), source=src.id, other=other, how=how,
+                              sources=(src.id, other)))
     return out
+
+
+# A paragraph this long is the article's own text, not page furniture two pages may share.
+_OWN_PARAGRAPH_LETTERS = 40
+
+
+def _earlier_copy(first_of: dict, sid: str, file: str, sha256: str, article: Article) -> tuple[str | None, str]:
+    """The source already seen that stores this article, and how it shows: the same file, the same
+    bytes, the same text, or most of the same paragraphs (a copy with a line added or changed)."""
+    found = None
+    for how, key in (("the same file", file), ("the same sha256", sha256),
+                     ("the same text under another file name", article.fingerprint)):
+        other = first_of.setdefault((how, key), sid)
+        if other != sid and found is None:
+            found = (other, how)
+    own = [p for p in dict.fromkeys(article.normalized) if letter_count(p) >= _OWN_PARAGRAPH_LETTERS]
+    shared: dict[str, int] = {}
+    for paragraph in own:
+        other = first_of.setdefault(("paragraph", paragraph), sid)
+        if other != sid:
+            shared[other] = shared.get(other, 0) + 1
+    if found:
+        return found
+    if shared:
+        other, count = max(shared.items(), key=lambda kv: kv[1])
+        if 2 * count >= len(own):
+            return other, f"{count} of its {len(own)} paragraphs word for word"
+    return None, ""
 
 
 def _changed_article(ds: Dataset, src: Record, rel: str, actual: str) -> F.Finding:
@@ -375,7 +404,7 @@ def check_quotes(ds: Dataset, rec: Record) -> list[F.Finding]:
     if rec.kind == "entity":
         for i, alias in enumerate(rec.data["aliases"]):
             article = ds.articles.get(alias.get("source", ""))
-            if article is not None and normalize(alias["text"]) not in article.joined:
+            if article is not None and not contains_words(alias["text"], article.joined):
                 out.append(F.make("FC306", rec.path, pointer=("aliases", i, "text"), text=alias["text"],
                                   source=alias["source"]))
     if rec.kind == "source" and rec.id in ds.articles:
@@ -391,14 +420,16 @@ def check_quotes(ds: Dataset, rec: Record) -> list[F.Finding]:
 def _check_shown(src: Record, article: Article):
     """What a source record says its page shows (headline, outlet) is in the stored page."""
     d = src.data
-    shown = []
-    if d["title"]["shown"]:
-        shown.append((("title", "text", d["language"]), "title.text", d["title"]["text"][d["language"]], "headline"))
-    if d["outlet"]["shown"]:
-        shown.append((("outlet", "as_shown"), "outlet.as_shown", d["outlet"]["as_shown"], "outlet's name"))
-    for pointer, field, text, what in shown:
-        if normalize(text) not in article.joined:
-            yield F.make("FC309", src.path, pointer=pointer, field=field, text=text, file=article.file, what=what)
+    if d["title"]["shown"]:  # a headline is a line of the page, whole
+        text = d["title"]["text"][d["language"]]
+        if normalize(text) not in article.normalized:
+            yield F.make("FC309", src.path, pointer=("title", "text", d["language"]), field="title.text", text=text,
+                         file=article.file, what="headline, a whole line of the page,")
+    if d["outlet"]["shown"]:  # a name within a line (a byline, a footer), in whole words
+        text = d["outlet"]["as_shown"]
+        if quote_problem(text, MIN_PASSAGE_LETTERS) or not contains_words(text, article.joined):
+            yield F.make("FC309", src.path, pointer=("outlet", "as_shown"), field="outlet.as_shown", text=text,
+                         file=article.file, what="outlet's name (whole words)")
 
 
 def _check_quote(rec, pointer, source_id, quote, given, article: Article):

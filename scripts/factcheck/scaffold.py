@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .checker import check
 from .dataset import FOLDER_OF, Dataset
-from .files import write_atomic
+from .files import NotARegularFile, refuse_links, write_atomic
 from .fmt import render
 from .link import PLACEHOLDER, PLACEHOLDER_DATE, closest_passage
 from .schemas import Schemas
@@ -92,11 +92,16 @@ def entity(ds: Dataset, *, type_: str, name_ar: str, name_en: str) -> tuple[str,
 
 
 def source(ds: Dataset, root: Path, *, file: str) -> tuple[str, dict]:
+    root = root.resolve()
     path = (root / file).resolve()
-    if not path.is_relative_to((root / "seeds").resolve()) or not path.is_file():
+    try:
+        refuse_links(root, root / "seeds")
+    except NotARegularFile as exc:
+        raise ScaffoldError(str(exc)) from None
+    if not path.is_relative_to(root / "seeds") or not path.is_file():
         raise ScaffoldError(f"{file} is not a file under seeds/")
     sid = _next_id(ds.sources, "src-")
-    rel = path.relative_to(root.resolve()).as_posix()
+    rel = path.relative_to(root).as_posix()
     return sid, {"id": sid, "file": rel, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "language": "ar",
                  "outlet": {"shown": False}, "title": {"shown": False, "text": dict(PLACEHOLDER)},
                  "published": {"basis": "unknown", "reason": dict(PLACEHOLDER)}}
@@ -115,9 +120,12 @@ def write(root: Path, kind: str, rid: str, record: dict) -> Path:
     """Write the record in canonical layout; never overwrite an existing file."""
     path = root / "facts" / FOLDER_OF[kind] / f"{rid}.yaml"
     try:
+        refuse_links(root, path)  # a linked record folder would put the file outside the repository
         write_atomic(path, render(record, kind, Schemas(root / "schema")), exclusive=True)
     except FileExistsError:
         raise ScaffoldError(f"{path.relative_to(root)} exists already; nothing was written") from None
+    except OSError as exc:
+        raise ScaffoldError(f"{path.relative_to(root)}: {exc}; nothing was written") from None
     return path
 
 

@@ -40,8 +40,15 @@ FORMAT_CHARACTERS = ((0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06
                      (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
                      (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
                      (0xE0001, 0xE0001), (0xE0020, 0xE007F))
+# Other characters that show as nothing or as an unknown glyph: the rest of Unicode's
+# Default_Ignorable_Code_Point (Hangul fillers, variation selectors, the grapheme joiner, tag
+# space), the noncharacters, and the private-use areas.
+INVISIBLE_OTHERS = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180D), (0x180F, 0x180F),
+                    (0x3164, 0x3164), (0xE000, 0xF8FF), (0xFDD0, 0xFDEF), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0),
+                    (0xFFF0, 0xFFF8), (0xFFFE, 0xFFFF), (0xE0000, 0xE0FFF), (0xF0000, 0x10FFFF),
+                    *((plane + 0xFFFE, plane + 0xFFFF) for plane in range(0x10000, 0x110000, 0x10000)))
 FORBIDDEN_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + "".join(
-    f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in FORMAT_CHARACTERS) + "]")
+    f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in (*FORMAT_CHARACTERS, *INVISIBLE_OTHERS)) + "]")
 
 
 def character_name(cp: int) -> str:
@@ -50,11 +57,16 @@ def character_name(cp: int) -> str:
         return _NAMED[cp]
     if cp < 0x20 or 0x7F <= cp <= 0x9F:
         return "control character"
+    if 0xE000 <= cp <= 0xF8FF or cp >= 0xF0000:
+        return "private-use character"
+    if 0xFDD0 <= cp <= 0xFDEF or cp & 0xFFFE == 0xFFFE:
+        return "noncharacter"
     return "invisible formatting character"
 
 
 # What `visible` shows as <U+XXXX>: the forbidden set, and white space other than the plain space.
-_INVISIBLE_RE = re.compile(FORBIDDEN_RE.pattern[:-1] + r"\t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Lone surrogates stand for the bytes of a file name that is not UTF-8 (os.fsdecode).
+_INVISIBLE_RE = re.compile(FORBIDDEN_RE.pattern[:-1] + r"\t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ud800-\udfff]")
 
 
 def visible(text: str) -> str:
@@ -146,8 +158,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _THREE_LETTERS = re.compile(r"[^\W\d_]{3}")  # enough for the common case: three letters in a row
 
 
-def _letters(word: str) -> int:
-    return len(_LETTER.findall(word))
+def letter_count(text: str) -> int:
+    return len(_LETTER.findall(text))
 
 
 def quote_problem(quote: str, min_letters: int) -> str | None:
@@ -157,24 +169,59 @@ def quote_problem(quote: str, min_letters: int) -> str | None:
         return "has no words, only ellipses or marks"
     for fragment in fragments:
         if not (MIN_WORD_LETTERS == 3 and _THREE_LETTERS.search(fragment)) and max(
-                map(_letters, fragment.split(" "))) < MIN_WORD_LETTERS:
+                map(letter_count, fragment.split(" "))) < MIN_WORD_LETTERS:
             return f"has a fragment without a word of {MIN_WORD_LETTERS} or more letters: «{fragment}»"
-    total = sum(map(_letters, fragments))
+    total = sum(map(letter_count, dict.fromkeys(fragments)))  # a fragment repeated proves nothing more
     if total < min_letters:
         return f"has {total} letter{'s' * (total != 1)}; a quote needs at least {min_letters}"
     return None
 
 
+# Letters a quote may leave off the front of a word: the conjunctions و and ف and the prepositions
+# ب, ل, ك, written joined to the word («وإعادة هيكلة» may be quoted as «إعادة هيكلة»).
+_PROCLITICS = frozenset("وفبلك")
+
+
+def _starts_word(text: str, i: int) -> bool:
+    """Whether a quote may start at text[i]: at a word's start, or after one or two proclitics."""
+    j = i
+    for _ in range(3):
+        if j == 0 or not text[j - 1].isalnum():
+            return True
+        if text[j - 1] not in _PROCLITICS:
+            return False
+        j -= 1
+    return False
+
+
+def _find_words(fragment: str, text: str, pos: int) -> int:
+    """Where `fragment` stands in `text` from `pos` on as whole words (see _starts_word), or -1: a
+    piece of a word ("لجيش" inside "الجيش") is not a quote of it."""
+    i = text.find(fragment, pos)
+    while i >= 0:
+        end = i + len(fragment)
+        if ((not fragment[0].isalnum() or _starts_word(text, i))
+                and (end == len(text) or not text[end].isalnum() or not fragment[-1].isalnum())):
+            return i
+        i = text.find(fragment, i + 1)
+    return -1
+
+
 def fragment_spans(fragments: list[str], normalized_text: str) -> list[tuple[int, int]] | None:
-    """Where the fragments stand, in order, in `normalized_text`; None if they do not."""
+    """Where the fragments stand, in order and as whole words, in `normalized_text`; None if they do not."""
     spans, pos = [], 0
     for frag in fragments:
-        i = normalized_text.find(frag, pos)
+        i = _find_words(frag, normalized_text, pos)
         if i < 0:
             return None
         pos = i + len(frag)
         spans.append((i, pos))
     return spans
+
+
+def contains_words(text: str, normalized_text: str) -> bool:
+    """Whether `text` stands in `normalized_text` as whole words."""
+    return _find_words(normalize(text), normalized_text, 0) >= 0
 
 
 def find_fragments(fragments: list[str], normalized_text: str) -> bool:

@@ -22,8 +22,9 @@ _GREGORIAN = rf"(\d{{1,2}}) ({alternatives(MONTHS)}) (\d{{4}})"
 WEEKDAY_DATE = re.compile(rf"({alternatives(WEEKDAYS)}) {_GREGORIAN}")
 HIJRI_BESIDE = re.compile(rf"{_GREGORIAN} (?:الموافق|الموافق ل|الموافق لـ) (\d{{1,2}}) ({alternatives(HIJRI_MONTHS)}) (\d{{4}})")
 LAST_MONTH = re.compile(rf"({alternatives(MONTHS)})(?: / (?:{alternatives(MONTHS)}))? الماضي")
-AGO = re.compile(r"قبل (عام|سنة|عامين|سنتين|شهر|شهرين|(\d+) (?:أشهر|شهور|أعوام|سنوات))( ونصف)?")
-PAST_MONTHS = re.compile(r"(?:الأشهر|الشهور) (الثلاثة|الستة|(\d+)) (?:الماضية|الأخيرة)")
+# Counts of at most three digits: "قبل 40 عاما" is a relative date, a run of digits is not.
+AGO = re.compile(r"قبل (عام|سنة|عامين|سنتين|شهر|شهرين|(?<!\d)(\d{1,3}) (?:أشهر|شهور|أعوام|سنوات))( ونصف)?")
+PAST_MONTHS = re.compile(r"(?:الأشهر|الشهور) (الثلاثة|الستة|(?<!\d)(\d{1,3})) (?:الماضية|الأخيرة)")
 _COUNTS = {"الثلاثة": 3, "الستة": 6}
 
 
@@ -61,7 +62,10 @@ def _calendar_problems(text: str):
             continue
         from hijridate import Gregorian
 
-        h = Gregorian(day.year, day.month, day.day).to_hijri()
+        try:
+            h = Gregorian(day.year, day.month, day.day).to_hijri()
+        except OverflowError:  # the Umm al-Qura tables cover 1924 to 2077 only: nothing to compare
+            continue
         stated = (int(m.group(6)), HIJRI_MONTHS[m.group(5)], int(m.group(4)))
         if (h.year, h.month, h.day) != stated:
             yield f"{m.group(0)!r}: {day.isoformat()} is {h.day} {h.month_name('ar')} {h.year} (Umm al-Qura)"
