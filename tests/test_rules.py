@@ -227,3 +227,15 @@ def test_post_held_before_the_organisation_exists(repo, held, expected):
     add_claim(repo, "c-000-801", "fayez-al-sarraj", "holds-post", {"entity": "post-gna-head"}, {"point": held})
     add_claim(repo, "c-000-802", "gna", "established", None, {"point": "2015-12"})
     assert rule_codes(repo) == expected
+
+
+def test_many_early_holders_and_establishment_claims_are_one_finding(repo):
+    """Holders × establishment claims once gave a finding per pair; now one per post, against the earliest."""
+    for i in range(30):
+        add_claim(repo, f"c-000-{810 + i}", "fayez-al-sarraj", "holds-post", {"entity": "post-gna-head"},
+                  {"point": str(1990 + i % 10)})
+    for i in range(20):
+        add_claim(repo, f"c-001-{810 + i}", "gna", "established", None, {"point": "2015-12"}, source="src-001")
+    status, out = run(repo, "validate", "--format", "json")
+    findings = [f for f in json.loads(out)["findings"] if f["code"] == "FC411"]
+    assert len(findings) == 1 and len(findings[0]["claims"]) == 31

@@ -331,3 +331,141 @@ def test_every_format_character_unicode_knows_is_forbidden():
     missing = [f"U+{cp:04X}" for cp in range(0x110000)
                if unicodedata.category(chr(cp)) == "Cf" and not FORBIDDEN_RE.match(chr(cp))]
     assert missing == []
+
+
+# ---- found by a hostile review: each must stay fixed
+
+def test_a_quote_of_word_pieces_is_not_found(repo):
+    """«لجيش» stands inside «للجيش» and «الجيش», but is no quote of them; a fragment repeated counts once."""
+    text = claim_text().replace("quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020", "quote: لجيش … لجيش … لجيش")
+    check_one(repo, text, expect_code="FC307")
+    text = claim_text().replace("quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020",
+                                "quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 202")
+    check_one(repo, text, expect_code="FC301")
+
+
+def test_a_quote_may_leave_off_a_joined_conjunction():
+    from factcheck.textnorm import fragment_spans, quote_fragments
+
+    paragraph = "دعت إلى توحيد المؤسسة العسكرية وإعادة هيكلة الجيش الوطني"
+    assert fragment_spans(quote_fragments("إعادة هيكلة الجيش"), paragraph) is not None
+    assert fragment_spans(quote_fragments("عادة هيكلة الجيش"), paragraph) is None
+    assert fragment_spans(quote_fragments("إعادة هيكلة الجي"), paragraph) is None
+
+
+def test_a_near_copy_of_an_article_is_the_same_source(repo):
+    """One line added to a stored article gives new bytes and a new text, not a new source."""
+    import hashlib
+
+    stored = next(line.split(": ", 1)[1] for line in source_text().splitlines() if line.startswith("file: "))
+    write(repo, "seeds/009_copy.txt", (repo / stored).read_text(encoding="utf-8") + "سطر أضيف في آخر المقال.\n")
+    digest = hashlib.sha256((repo / "seeds/009_copy.txt").read_bytes()).hexdigest()
+    text = source_text().replace("id: src-001", "id: src-009").replace(stored, "seeds/009_copy.txt")
+    text = "\n".join(f"sha256: {digest}" if line.startswith("sha256:") else line for line in text.splitlines()) + "\n"
+    write(repo, "facts/sources/src-009.yaml", text)
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC308 src-009 stores the same article as src-001" in out and "word for word" in out
+
+
+def test_a_shown_headline_must_be_a_whole_line(repo):
+    text = source_text("facts/sources/src-002.yaml")
+    headline = next(line for line in text.splitlines() if line.startswith("    ar: بحضور"))
+    write(repo, "facts/sources/src-002.yaml", text.replace(headline, "    ar: القاهرة تستضيف"))
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC309 title.text" in out
+
+
+def test_a_one_letter_outlet_is_not_found(repo):
+    text = source_text("facts/sources/src-002.yaml").replace("as_shown: الرئيس نيوز", "as_shown: ب")
+    write(repo, "facts/sources/src-002.yaml", text)
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC309 outlet.as_shown" in out
+
+
+def test_a_placeholder_folded_over_two_lines_is_found(repo):
+    text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
+                                "en: Write here\n    in English.")
+    check_one(repo, text, expect_code="FC106")
+
+
+def test_a_stored_article_that_is_a_pipe_is_refused_without_blocking(repo):
+    stored = next(line.split(": ", 1)[1] for line in source_text().splitlines() if line.startswith("file: "))
+    (repo / stored).unlink()
+    os.mkfifo(repo / stored)
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC304" in out and "not a regular file" in out
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_and_shown_escaped(repo, tmp_path):
+    name = os.fsdecode(b"c-\xff.yaml")
+    shutil.copy(repo / CLAIM, repo / "facts/claims" / name)
+    status, out = run(repo, "validate")
+    assert status == 1 and "FC010 'facts/claims/c-<U+DCFF>.yaml' has a name that is not UTF-8 text" in out
+    status, out = run(repo, "validate", "--format", "json")
+    assert '"path": "facts/claims/c-<U+DCFF>.yaml"' in out
+    out.encode("utf-8")  # strict UTF-8: no lone surrogate reaches the output
+
+
+def test_new_never_writes_through_a_linked_record_folder(repo, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(repo / "facts/contradictions")
+    os.symlink(outside, repo / "facts/contradictions")
+    status, out = run(repo, "new", "contradiction", "--claims", "c-001-901", "c-001-902")
+    assert status == 1 and list(outside.iterdir()) == []
+
+
+def test_changed_sees_an_edited_stored_article(tmp_path):
+    import subprocess
+
+    for folder in ("schema", "seeds", "facts"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
+    article = sorted((tmp_path / "seeds").glob("000_*.txt"))[0]
+    with open(article, "a", encoding="utf-8") as f:
+        f.write("سطر مضاف.\n")
+    status, out = run(tmp_path, "validate", "--changed", "HEAD")
+    assert status == 1 and "FC303" in out
+
+
+def test_coverage_refuses_an_unknown_source(repo):
+    assert run(repo, "coverage", "--source", "src-999")[0] == 2
+
+
+@pytest.mark.parametrize("written", ["1 يناير 1800 الموافق 5 رجب 1214", "قبل " + "1" * 400 + " سنوات"])
+def test_dates_outside_the_tables_do_not_crash(repo, written):
+    text = claim_text().replace("point: '2020-10-23'\n  basis: stated",
+                                "point: '2020-10-23'\n  basis: inferred\n  reason: {ar: سبب., en: A reason.}\n"
+                                f"  as_written: {written}")
+    write(repo, CLAIM, text)
+    assert run(repo, "validate")[0] in (0, 1)
+
+
+@pytest.mark.parametrize("point, written", [
+    ("'2017-07-15'", "في 15 من يوليو 2017"),
+    ("'2017-07-05'", "في الخامس من يوليو 2017"),
+    ("'2017-04-05'", "5 إبريل 2017"),
+    ("'2017-06-05'", "5 يونيه 2017"),
+    ("'2017-12-05'", "5 كانون الاول 2017"),
+    ("'2017-07-05'", "11 شوال 1438"),
+    ("'2017-07-16'", "الأحد 16/7/2017"),
+    ("2017-07", "في يوليو 2017 بعد القرار 2146"),
+])
+def test_date_wordings_that_give_the_date(repo, point, written):
+    write(repo, CLAIM, _dated_claim(point, "stated", written))
+    status, out = run(repo, "validate")
+    assert "FC112" not in out, out
+
+
+@pytest.mark.parametrize("point, written", [("'2017-05-05'", "5 إبريل 2017"), ("'2017-01-05'", "11 شوال 1438")])
+def test_date_wordings_that_contradict_the_date(repo, point, written):
+    check_one(repo, _dated_claim(point, "stated", written), expect_code="FC112")
+
+
+@pytest.mark.parametrize("char", ["\u3164", "\u115f", "\u034f", "\ufe0f", "\U000e0100", "\ue000", "\uffff"])
+def test_other_invisible_characters_are_refused(repo, char):
+    text = claim_text().replace("en: The ceasefire", f"en: The{char} ceasefire")
+    check_one(repo, text, expect_code="FC007", expect_line=line_of(text, "en: The"))
