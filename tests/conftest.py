@@ -38,6 +38,20 @@ def repo(tmp_path) -> Path:
     return make_repo(tmp_path)
 
 
+@pytest.fixture
+def copy(tmp_path) -> Path:
+    """The real repository's data and schemas, as a git repository with one commit."""
+    import subprocess
+
+    for folder in ("schema", "seeds", "facts"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
+    return tmp_path
+
+
 def run(root: Path, *args: str) -> tuple[int, str]:
     """Run the CLI in-process against `root`; return (exit status, stdout)."""
     out = io.StringIO()

@@ -4,26 +4,10 @@ and the pull-request path: `validate --changed` with annotations."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
-import pytest
-
-from conftest import REPO, run, write
+from conftest import run, write
 
 QUOTE = "اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020"
-
-
-@pytest.fixture
-def copy(tmp_path):
-    """The real repository's data and schemas, as a git repository with one commit."""
-    for folder in ("schema", "seeds", "facts"):
-        shutil.copytree(REPO / folder, tmp_path / folder)
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
-    return tmp_path
 
 
 def new_claim(root, quote=QUOTE):

@@ -415,19 +415,11 @@ def test_new_never_writes_through_a_linked_record_folder(repo, tmp_path):
     assert status == 1 and list(outside.iterdir()) == []
 
 
-def test_changed_sees_an_edited_stored_article(tmp_path):
-    import subprocess
-
-    for folder in ("schema", "seeds", "facts"):
-        shutil.copytree(REPO / folder, tmp_path / folder)
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
-    article = sorted((tmp_path / "seeds").glob("000_*.txt"))[0]
+def test_changed_sees_an_edited_stored_article(copy):
+    article = sorted((copy / "seeds").glob("000_*.txt"))[0]
     with open(article, "a", encoding="utf-8") as f:
         f.write("سطر مضاف.\n")
-    status, out = run(tmp_path, "validate", "--changed", "HEAD")
+    status, out = run(copy, "validate", "--changed", "HEAD")
     assert status == 1 and "FC303" in out
 
 
