@@ -35,7 +35,8 @@ def _dump(path, data):
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = make_repo(tmp_path_factory.mktemp("hostile"))
-    article = ("سطر أول.\n" + "قال المتحدث " + PAYLOAD + " في بيان.\n").encode("utf-8")
+    # The headline is shown, so it is a line of the article, as FC309 asks.
+    article = ("سطر أول.\n" + "قال المتحدث " + PAYLOAD + " في بيان.\n" + BI["ar"] + "\n").encode("utf-8")
     (root / "seeds/900_payload.txt").write_bytes(article)
     _dump(root / "facts/sources/src-900.yaml", {
         "id": "src-900", "file": "seeds/900_payload.txt", "sha256": hashlib.sha256(article).hexdigest(),
@@ -56,7 +57,7 @@ def hostile_site(tmp_path_factory):
     _dump(root / "facts/claims/c-900-002.yaml", {
         "id": "c-900-002", "statement": BI, "subject": "x-payload", "property": "x-payload", "value": {"text": BI},
         "time": {"point": "2020-05", "basis": "stated"},
-        "evidence": [{"source": "src-900", "quote": "في بيان", "paragraph": 2, "stance": "supports"}],
+        "evidence": [{"source": "src-900", "quote": "قال المتحدث … في بيان", "paragraph": 2, "stance": "supports"}],
         "verdict": {"rating": "single-source", "reasoning": BI}})
     _dump(root / "facts/contradictions/x-payload.yaml", {
         "id": "x-payload", "claims": ["c-900-001", "c-900-002"], "detected_by": "manual", "resolution": "unresolved",
