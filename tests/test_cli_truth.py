@@ -4,7 +4,6 @@ as anything but text."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 

@@ -75,7 +75,7 @@ def _misplaced(rel: str, name: str, in_record_folder: bool) -> F.Finding:
     if in_record_folder and name.endswith(".yml"):
         problem, fix = "ends in .yml", f"Rename it to {name[:-4]}.yaml: records end in .yaml."
     elif in_record_folder:
-        problem, fix = "is not a .yaml record", f"Records in this folder end in .yaml; move any other file out of facts/."
+        problem, fix = "is not a .yaml record", "Records in this folder end in .yaml; move any other file out of facts/."
     else:
         problem, fix = "is not in a record folder", f"Records live in {_RECORD_FOLDERS} and end in .yaml."
     return F.make("FC010", rel, line=1, col=1, file=rel, problem=problem, fix=fix)

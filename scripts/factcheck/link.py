@@ -12,8 +12,8 @@ from . import findings as F
 from .datewords import read_written
 from .files import NotARegularFile, read_regular_file
 from .dataset import FOLDER_OF, Article, Dataset, Record
-from .textnorm import (MIN_EVIDENCE_LETTERS, letter_count, MIN_PASSAGE_LETTERS, MIN_WORD_LETTERS, contains_words, find_fragments,
-                       normalize, quote_fragments, quote_problem)
+from .textnorm import (MIN_EVIDENCE_LETTERS, MIN_PASSAGE_LETTERS, MIN_WORD_LETTERS, contains_words, find_fragments,
+                       letter_count, normalize, quote_fragments, quote_problem)
 
 # ---------------------------------------------------------------- ids
 
@@ -286,7 +286,7 @@ def article_identity(ds: Dataset, source_id: str) -> str:
 
 def check_articles(ds: Dataset) -> list[F.Finding]:
     """Read each source's stored article, verify its hash and keep it for quote checks; one article
-    has one source record, found by file, by sha256 or by its normalised text."""
+    has one source record, found by file, by sha256, by its normalised text or as a near copy."""
     out = []
     root = ds.root.resolve()
     first_of: dict[tuple[str, str], str] = {}  # (how, key) -> the first source id with it
