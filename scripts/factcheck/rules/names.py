@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from collections import defaultdict
 
 from .. import findings as F
@@ -52,23 +53,31 @@ def _unlisted_spellings(ds):
             continue
         if subject.id not in folded_names:
             folded_names[subject.id] = ([normalize(n) for n in names_of(subject)],
-                                        [_words(fold_for_search(n)) for n in names_of(subject)])
+                                        tuple(dict.fromkeys(tuple(_words(fold_for_search(n))) for n in names_of(subject))))
         exact, folded = folded_names[subject.id]
         for i, ev in enumerate(claim.data["evidence"]):
             quote = normalize(ev["quote"])
             if any(name in quote for name in exact):
                 continue
-            spelling = _closest_spelling(_words(fold_for_search(ev["quote"])), _words(normalize(ev["quote"])), folded)
+            spelling = _closest_spelling(tuple(_words(fold_for_search(ev["quote"]))), tuple(_words(normalize(ev["quote"]))),
+                                         folded)
             if spelling:
                 yield F.make("FC407", claim.path, pointer=("evidence", i, "quote"), claims=(claim.id,),
                              spelling=spelling, subject=subject.id, source=ev["source"])
 
 
-def _closest_spelling(folded_words, words, names) -> str | None:
+@lru_cache(maxsize=4096)
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@lru_cache(maxsize=1024)
+def _closest_spelling(folded_words: tuple, words: tuple, names: tuple) -> str | None:
     """The words of the quote that look like one of the (multi-word) names, if any.
 
     A misspelt name keeps some of its words (a given name, a family prefix), so only names
-    sharing a word with the quote are compared letter by letter."""
+    sharing a word with the quote are compared letter by letter. Comparisons are remembered: the
+    same quote under many claims, or the same words against many aliases, cost one comparison."""
     if len(folded_words) != len(words):
         return None
     present = set(folded_words)
@@ -78,11 +87,9 @@ def _closest_spelling(folded_words, words, names) -> str | None:
             continue  # a lone word matches too much by chance
         target = " ".join(name)
         for i in range(len(words) - n + 1):
-            if difflib.SequenceMatcher(None, folded_words[i + n - 1], name[-1]).ratio() < SIMILAR_LAST:
+            if _ratio(folded_words[i + n - 1], name[-1]) < SIMILAR_LAST:
                 continue
-            window = " ".join(folded_words[i:i + n])
-            matcher = difflib.SequenceMatcher(None, window, target, autojunk=False)
-            if matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
+            if _ratio(" ".join(folded_words[i:i + n]), target) >= SIMILAR:
                 return " ".join(words[i:i + n])
     return None
 
