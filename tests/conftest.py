@@ -70,7 +70,66 @@ def write(root: Path, rel: str, text: str | bytes) -> Path:
     return path
 
 
-def claim_text(rel: str = "facts/claims/c-001-902.yaml") -> str:
+CLAIM = "facts/claims/c-001-902.yaml"
+
+# A claim with comments in every place fmt must keep them (the fmt, files and CLI tests use it).
+COMMENTED = """\
+# A claim kept with its comments.
+id: c-001-902  # the id is the file name
+# statement first, as the schema orders it
+statement:
+  en: The ceasefire agreement was signed on 23 October 2020.
+  # Arabic first
+  ar: وُقّع اتفاق وقف إطلاق النار في 23 أكتوبر 2020.
+verdict:
+  rating: single-source
+  reasoning:
+    ar: يرد في مصدر واحد ولا يناقضه مصدر آخر.
+    en: Reported by one source and contradicted by none.
+subject: ceasefire-agreement-2020
+property: signed
+time:
+  basis: stated
+  point: '2020-10-23'
+evidence:
+# the quote
+- source: src-001
+  stance: supports  # it supports
+  quote: "اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020"
+  paragraph: 7
+# end of record
+"""
+
+
+def codes_at(output: str) -> list[tuple[str, int, str]]:
+    """(path, line, code) of each finding line of text output."""
+    out = []
+    for line in output.splitlines():
+        if line.startswith("facts/"):
+            where, rest = line.split(": ", 1)
+            path, ln, _col = where.rsplit(":", 2)
+            out.append((path, int(ln), rest.split()[0]))
+    return out
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first occurrence of `needle` in `text`."""
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def check_one(repo, text, *, expect_code, expect_line=None):
+    """Write `text` as the claim CLAIM, validate, and expect `expect_code` (at `expect_line`) there."""
+    write(repo, CLAIM, text)
+    status, out = run(repo, "validate")
+    assert status == 1, out
+    found = [(ln, code) for path, ln, code in codes_at(out) if path == CLAIM]
+    assert any(code == expect_code for _, code in found), out
+    if expect_line is not None:
+        assert (expect_line, expect_code) in found, out
+    return out
+
+
+def claim_text(rel: str = CLAIM) -> str:
     return (FIXTURES / "claims" / Path(rel).name).read_text(encoding="utf-8")
 
 

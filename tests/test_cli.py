@@ -9,9 +9,8 @@ import subprocess
 
 import pytest
 
-from conftest import REPO, claim_text, run, write
+from conftest import CLAIM, REPO, claim_text, run, write
 from factcheck.cli import build_parser
-from test_loader import CLAIM
 
 THREE_MISTAKES = (
     claim_text()

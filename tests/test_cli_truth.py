@@ -9,11 +9,10 @@ import subprocess
 
 import pytest
 
-from conftest import claim_text, run, write
+from conftest import COMMENTED, claim_text, run, write
 from factcheck import reporters
 from factcheck.checker import Result
 from factcheck.findings import Finding
-from test_fmt import COMMENTED
 
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"]
 

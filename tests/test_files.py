@@ -9,10 +9,9 @@ import os
 
 import pytest
 
-from conftest import run, write
+from conftest import COMMENTED, run, write
 from factcheck import files
 from factcheck.site.build import MANIFEST, generate
-from test_fmt import COMMENTED
 
 
 def test_an_interrupted_write_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch):

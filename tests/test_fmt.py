@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, claim_text, run, write
+from conftest import COMMENTED, REPO, claim_text, run, write
 from factcheck.checker import discover
 from factcheck.fmt import format_text, scalar
 from factcheck.loader import parse_text
@@ -24,32 +24,6 @@ def test_round_trip_keeps_content_and_is_already_canonical(file, rel, kind):
     assert formatted == text, f"{rel} is not in canonical layout: run `factcheck fmt`"
 
 
-COMMENTED = """\
-# A claim kept with its comments.
-id: c-001-902  # the id is the file name
-# statement first, as the schema orders it
-statement:
-  en: The ceasefire agreement was signed on 23 October 2020.
-  # Arabic first
-  ar: وُقّع اتفاق وقف إطلاق النار في 23 أكتوبر 2020.
-verdict:
-  rating: single-source
-  reasoning:
-    ar: يرد في مصدر واحد ولا يناقضه مصدر آخر.
-    en: Reported by one source and contradicted by none.
-subject: ceasefire-agreement-2020
-property: signed
-time:
-  basis: stated
-  point: '2020-10-23'
-evidence:
-# the quote
-- source: src-001
-  stance: supports  # it supports
-  quote: "اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020"
-  paragraph: 7
-# end of record
-"""
 
 
 def test_comments_survive_reordering_byte_for_byte():

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claim_text, run, write
-from test_loader import CLAIM, check_one, line_of
+from conftest import CLAIM, check_one, claim_text, line_of, run, write
 
 
 def test_dangling_reference_suggests_the_close_id(repo):

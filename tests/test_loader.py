@@ -4,37 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claim_text, run, write
+from conftest import CLAIM, check_one, claim_text, codes_at, line_of, run, write
 from factcheck.loader import MAX_FILE_BYTES, LoadError, parse_text
-
-CLAIM = "facts/claims/c-001-902.yaml"
-
-
-def codes_at(output: str) -> list[tuple[str, int, str]]:
-    """(path, line, code) of each finding line of text output."""
-    out = []
-    for line in output.splitlines():
-        if line.startswith("facts/"):
-            where, rest = line.split(": ", 1)
-            path, ln, _col = where.rsplit(":", 2)
-            out.append((path, int(ln), rest.split()[0]))
-    return out
-
-
-def line_of(text: str, needle: str) -> int:
-    """1-based line of the first occurrence of `needle` in `text`."""
-    return text[: text.index(needle)].count("\n") + 1
-
-
-def check_one(repo, text, *, expect_code, expect_line=None):
-    write(repo, CLAIM, text)
-    status, out = run(repo, "validate")
-    assert status == 1, out
-    found = [(ln, code) for path, ln, code in codes_at(out) if path == CLAIM]
-    assert any(code == expect_code for _, code in found), out
-    if expect_line is not None:
-        assert (expect_line, expect_code) in found, out
-    return out
 
 
 def test_duplicate_key_is_rejected_with_the_second_key_line(repo):

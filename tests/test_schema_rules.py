@@ -8,8 +8,7 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import REPO, claim_text, run
-from test_loader import check_one, line_of
+from conftest import REPO, check_one, claim_text, line_of, run
 
 SCHEMAS = sorted((REPO / "schema").glob("*.schema.json"))
 

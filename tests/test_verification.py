@@ -8,8 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import REPO, claim_text, run, write
-from test_loader import CLAIM, check_one, codes_at, line_of
+from conftest import CLAIM, REPO, check_one, claim_text, codes_at, line_of, run, write
 
 SOURCE = "facts/sources/src-001.yaml"
 
