@@ -137,3 +137,11 @@ def test_every_code_has_a_test_that_triggers_it():
     tests = "".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_*.py"))
     untested = [c for c in codes.CODES if not re.search(rf"\b{c}\b", tests)]
     assert untested == []
+
+
+def test_every_command_summary_is_a_whole_sentence():
+    from factcheck.cli import build_parser
+
+    commands = next(a for a in build_parser()._actions if a.dest == "command")
+    for action in commands._choices_actions:
+        assert action.help.endswith("."), f"{action.dest}: {action.help!r}"

@@ -386,7 +386,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name, func, **kw):
         doc = func.__doc__
-        p = sub.add_parser(name, help=doc.splitlines()[0], description=doc,
+        summary = " ".join(doc.split("\n\n", 1)[0].split())  # the first paragraph, whole
+        p = sub.add_parser(name, help=summary, description=doc,
                            formatter_class=argparse.RawDescriptionHelpFormatter, **kw)
         p.set_defaults(func=func)
         return p
