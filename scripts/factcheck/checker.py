@@ -15,6 +15,7 @@ from .codes import ERROR, WARNING
 from .consistency import Consistency
 from .consistency import check as check_consistency
 from .dataset import FOLDERS, Dataset, Record
+from .files import describe_mode
 from .loader import load_file
 from .positions import PositionIndex
 from .schemas import Schemas
@@ -49,18 +50,8 @@ _RECORD_FOLDERS = ", ".join(f"facts/{folder}/" for folder in FOLDERS)
 
 
 def _special(mode: int) -> str | None:
-    """What a file that is not a regular file or folder is, in words; None for those two."""
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+    """What an entry that is neither a regular file nor a folder is, in words; None for those two."""
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else describe_mode(mode)
 
 
 def _is_utf8(name: str) -> bool:

@@ -24,11 +24,13 @@ class NotARegularFile(OSError):
         self.what = what
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISDIR(mode):
-        return "a folder"
+def describe_mode(mode: int) -> str:
+    """What a file is, in words, from its `st_mode`: for messages that refuse it."""
+    for test, words in ((stat.S_ISREG, "a regular file"), (stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"),
+                        (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                        (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return words
     return "a special file"
 
 
@@ -39,7 +41,7 @@ def read_regular_file(path: Path) -> bytes:
     with os.fdopen(fd, "rb") as f:
         mode = os.fstat(f.fileno()).st_mode
         if not stat.S_ISREG(mode):
-            raise NotARegularFile(Path(path), _kind(mode))
+            raise NotARegularFile(Path(path), describe_mode(mode))
         return f.read()
 
 
@@ -95,7 +97,7 @@ def write_atomic(path: Path, content: str, *, exclusive: bool = False, existing:
                 pass
         if st is not None:
             if not stat.S_ISREG(st.st_mode):
-                raise NotARegularFile(path, _kind(st.st_mode))
+                raise NotARegularFile(path, describe_mode(st.st_mode))
             mode = stat.S_IMODE(st.st_mode)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _create_temp(path.parent, path.suffix, mode)

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from . import findings as F
+from .files import describe_mode
 from .textnorm import forbidden_characters
 
 MAX_FILE_BYTES = 256 * 1024
@@ -299,7 +300,7 @@ def read_record_bytes(file: Path, rel: str) -> bytes:
     with os.fdopen(fd, "rb") as f:
         info = os.fstat(f.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise LoadError(F.make("FC013", rel, line=1, col=1, file=rel, what="not a regular file"))
+            raise LoadError(F.make("FC013", rel, line=1, col=1, file=rel, what=describe_mode(info.st_mode)))
         if info.st_size > MAX_FILE_BYTES:  # don't read a huge file into memory to reject it
             raise LoadError(F.make("FC005", rel, line=1, col=1, size=info.st_size, limit=MAX_FILE_BYTES))
         return f.read(MAX_FILE_BYTES + 1)

@@ -4,12 +4,11 @@ claims by verdict, and per-source statistics."""
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 
 from .checker import Result
 from .coverage import compute as compute_coverage
-from .textnorm import visible
+from .textnorm import one_line
 
 
 def build(result: Result) -> dict:
@@ -53,21 +52,16 @@ def as_json(doc: dict) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def _show(text) -> str:
-    """Record text on one line of the report, with invisible and control characters spelled out."""
-    return visible(re.sub(r"\r\n|[\r\n]", " ", str(text)))
-
-
 def as_text(doc: dict) -> str:
     out = ["Counts: " + ", ".join(f"{v} {k}" for k, v in doc["counts"].items()), ""]
     status = doc["findings_by_status"]
     out.append(f"Findings: {status['documented']} documented, {status['undocumented']} undocumented")
     for f in doc["findings"]:
         involved = ", ".join(f["claims"] + f["entities"] + f["sources"])
-        out.append(_show(f"  {f['code']} [{f['documented_by'] or 'UNDOCUMENTED'}] {involved}: {f['message']}"))
+        out.append(one_line(f"  {f['code']} [{f['documented_by'] or 'UNDOCUMENTED'}] {involved}: {f['message']}"))
     out += ["", "Contradictions by resolution: " + ", ".join(f"{k} {v}" for k, v in doc["contradictions_by_resolution"].items())]
     for x in doc["contradictions"]:
-        out.append(_show(f"  {x['id']} ({x['resolution']}, {x['detected_by']}): {x['summary']}"))
+        out.append(one_line(f"  {x['id']} ({x['resolution']}, {x['detected_by']}): {x['summary']}"))
     out += ["", "Claims by verdict: " + ", ".join(f"{k} {v}" for k, v in doc["claims_by_verdict"].items()),
             "Entities by type: " + ", ".join(f"{k} {v}" for k, v in doc["entities_by_type"].items()),
             f"Aliases: {doc['aliases']}", "", "Per source:"]

@@ -13,7 +13,7 @@ import json
 import re
 
 from .checker import Result
-from .textnorm import visible
+from .textnorm import one_line, visible
 
 
 def _where(f) -> str:
@@ -77,8 +77,7 @@ _MD_PUNCT = re.compile(r"""([!"#$%'()*+,\-./:;=?@\[\\\]^_`{|}~])""")
 
 def md_text(value: str) -> str:
     """`value` as literal text in a Markdown table cell: one line, no markup, no HTML."""
-    value = visible(re.sub(r"\r\n|[\r\n]", " ", value))
-    return html.escape(_MD_PUNCT.sub(r"\\\1", value), quote=False)
+    return html.escape(_MD_PUNCT.sub(r"\\\1", one_line(value)), quote=False)
 
 
 def md_code(value: str) -> str:

@@ -69,6 +69,11 @@ def character_name(cp: int) -> str:
 _INVISIBLE_RE = re.compile(FORBIDDEN_RE.pattern[:-1] + r"\t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ud800-\udfff]")
 
 
+def one_line(text: str) -> str:
+    """`text` for one line of a report or a table cell: line breaks become spaces, the rest `visible`."""
+    return visible(re.sub(r"\r\n|[\r\n]", " ", text))
+
+
 def visible(text: str) -> str:
     """`text` with invisible and control characters spelled out as <U+200B>, for messages that echo
     record text or file names: an invisible difference must show, and no control may reach a terminal."""
