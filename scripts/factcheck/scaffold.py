@@ -1,5 +1,6 @@
 """`factcheck new`: skeleton records with a fresh id for contributors to fill in: every field
-meant for their words holds a placeholder that `validate` names (FC106) until it is replaced. A claim's quote is looked up in its article first: its paragraph is found for the
+meant for their words holds a placeholder that `validate` names (FC106) until it is replaced.
+A claim's quote is looked up in its article first: its paragraph is found for the
 contributor, and a quote that is not in the article is refused with the closest passage."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from . import findings as F
 from .checker import check
 from .dataset import FOLDER_OF, Dataset
 from .files import NotARegularFile, refuse_links, write_atomic
@@ -35,9 +37,9 @@ def find_paragraph(ds: Dataset, source: str, quote: str) -> int:
     if article is None:
         raise ScaffoldError(f"no source '{source}' (see facts/sources/)")
     problem = quote_problem(quote, MIN_EVIDENCE_LETTERS)
-    if problem:
-        raise ScaffoldError(f"the quote {problem} (FC307): copy at least {MIN_EVIDENCE_LETTERS} letters from the "
-                            f"article, with a word of {MIN_WORD_LETTERS} or more letters between any two `…`")
+    if problem:  # the same words as validate's FC307
+        finding = F.make("FC307", "", problem=problem, min_letters=MIN_EVIDENCE_LETTERS, min_word=MIN_WORD_LETTERS)
+        raise ScaffoldError(f"FC307 {finding.message}. {finding.hint}")
     fragments = quote_fragments(quote)
     for n, text in enumerate(article.normalized, start=1):
         if find_fragments(fragments, text):
