@@ -140,7 +140,7 @@ def test_text_report_spells_out_controls_in_file_names(repo):
 
 def test_text_report_spells_out_controls_in_messages_and_hints():
     f = Finding("FC104", "facts/claims/a\x1bb.yaml", "bad \x1b[31mvalue\n", "fix\x9bit", "error", line=1, col=1)
-    out = reporters.text(Result(None, [f], 1))
+    out = reporters.findings_text(Result(None, [f], 1))
     assert "\x1b" not in out and "\x9b" not in out
     assert "bad <U+001B>[31mvalue<U+000A>" in out and "fix<U+009B>it" in out
 
@@ -180,7 +180,7 @@ def hostile_result() -> Result:
 def test_the_github_reporter_writes_no_file(tmp_path, monkeypatch):
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    out = reporters.github(hostile_result())
+    out = reporters.findings_github(hostile_result())
     assert out.startswith("::error file=") and not summary.exists()
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from factcheck.dataset import Record
 from factcheck.rules.conflicts import ByClass, ByInterval, conflict_groups, listing
-from factcheck.rules.timeline import overlap
+from factcheck.timespans import overlap
 
 
 def _claim(i: int, key: int, lo: int, hi: int) -> Record:

@@ -85,9 +85,9 @@ def test_the_export_never_writes_nan_or_infinity(repo, tmp_path, bad):
 @pytest.mark.parametrize("bad", [math.nan, math.inf])
 def test_the_report_and_json_reporter_never_write_nan_or_infinity(bad):
     with pytest.raises(ValueError):
-        report.as_json({"x": bad})
+        reporters.strict_json({"x": bad})
     with pytest.raises(ValueError):
-        reporters.as_json(Result(None, [Finding("FC104", "p", "m", "h", "error", line=bad)], 1))
+        reporters.findings_json(Result(None, [Finding("FC104", "p", "m", "h", "error", line=bad)], 1))
 
 
 def test_the_downloads_never_write_nan_or_infinity(tmp_path, monkeypatch):

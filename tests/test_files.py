@@ -54,10 +54,7 @@ def test_the_generator_never_deletes_outside_its_folder(repo, tmp_path):
     hand_written.write_text("# hand-written\n", encoding="utf-8")
     manifest = docs / MANIFEST
     manifest.write_text(manifest.read_text(encoding="utf-8") + "../precious.txt\nmethodology.md\n", encoding="utf-8")
-    from factcheck.site import build
-
-    build._generated_from.clear()
-    generate(repo, docs)
+    generate(repo, docs, force=True)
     assert precious.exists()
     assert hand_written.read_text(encoding="utf-8") == "# hand-written\n"
 
@@ -162,12 +159,12 @@ def test_fmt_reports_a_symlinked_record_without_a_traceback(repo, tmp_path):
 
 def test_fmt_never_writes_through_a_record_turned_into_a_symlink_midway(repo, tmp_path, monkeypatch):
     """The record is a regular file when fmt reads it and a link when fmt writes: it is refused."""
-    from factcheck import loader
+    from factcheck import fmt
 
     record = write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
     outside = tmp_path / "outside.yaml"
     outside.write_text(COMMENTED, encoding="utf-8")
-    read = loader.read_record_bytes
+    read = fmt.read_record_bytes
 
     def read_then_swap(file, rel):
         data = read(file, rel)
@@ -176,7 +173,7 @@ def test_fmt_never_writes_through_a_record_turned_into_a_symlink_midway(repo, tm
             record.symlink_to(outside)
         return data
 
-    monkeypatch.setattr(loader, "read_record_bytes", read_then_swap)
+    monkeypatch.setattr(fmt, "read_record_bytes", read_then_swap)
     status, out = run(repo, "fmt")
     assert status == 1
     assert "facts/claims/c-001-902.yaml: not formatted: it is a symbolic link now" in out
@@ -185,20 +182,20 @@ def test_fmt_never_writes_through_a_record_turned_into_a_symlink_midway(repo, tm
 
 
 def test_a_record_turned_into_a_symlink_before_fmt_reads_it_is_not_read(repo, tmp_path, monkeypatch):
-    from factcheck import checker
+    from factcheck import fmt
 
     record = write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
     outside = tmp_path / "outside.yaml"
     outside.write_text(COMMENTED, encoding="utf-8")
-    listed = checker.discover
+    listed = fmt.discover
 
-    def discover_then_swap(root):
-        found = listed(root)
+    def discover_then_swap(root, kinds):
+        found = listed(root, kinds)
         record.unlink()
         record.symlink_to(outside)
         return found
 
-    monkeypatch.setattr(checker, "discover", discover_then_swap)
+    monkeypatch.setattr(fmt, "discover", discover_then_swap)
     status, out = run(repo, "fmt")
     assert status == 1 and "FC013 'facts/claims/c-001-902.yaml' is a symbolic link" in out
     assert record.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED

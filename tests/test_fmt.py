@@ -13,7 +13,7 @@ from factcheck.loader import parse_text
 from factcheck.schemas import Schemas
 
 SCHEMAS = Schemas(REPO / "schema")
-RECORDS = discover(REPO)[0]
+RECORDS = discover(REPO, SCHEMAS.kinds)[0]
 
 
 @pytest.mark.parametrize("file, rel, kind", RECORDS, ids=[r for _, r, _ in RECORDS])

@@ -24,12 +24,12 @@ BI = {"ar": "نص " + PAYLOAD, "en": "Text " + PAYLOAD}
 
 def _dump(path, data):
     """Write a record in the project's own layout (safe_dump would anchor the repeated payload)."""
-    from factcheck.dataset import FOLDERS
     from factcheck.fmt import render
     from factcheck.schemas import Schemas
 
+    schemas = Schemas(REPO / "schema")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(data, FOLDERS[path.parent.name], Schemas(REPO / "schema")), encoding="utf-8")
+    path.write_text(render(data, schemas.kinds.by_folder(path.parent.name).name, schemas), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

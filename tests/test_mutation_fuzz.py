@@ -266,7 +266,6 @@ def exercise(root: Path, scratch: Path, shared: SharedCheck) -> list[tuple[str, 
     command("report --format json", "report", "--format", "json", json_when=(0,))  # else the findings, as text
     command("report", "report")
 
-    site_build._generated_from.clear()  # a new run, as mkdocs in a fresh process
     docs = scratch / "docs"  # kept between mutations: only changed pages are written again
     if status == 0:
         if step("site generator", lambda: site_build.generate(root, docs)) is not None:
@@ -336,12 +335,11 @@ def base_repo(tmp_path_factory) -> Path:
 def shared_check(monkeypatch):
     """One check per mutation for all the commands, and the argument parser built once (building
     it costs more than checking the small repository)."""
-    from factcheck import checker, cli
-    from factcheck.site import build as site_build
+    from factcheck import checker, cli, scaffold
 
     shared = SharedCheck(checker.check)
-    monkeypatch.setattr(cli, "check", shared)
-    monkeypatch.setattr(site_build, "check", shared)
+    for module in (checker, cli, scaffold):  # checker's own `load` (exports, coverage, the site) included
+        monkeypatch.setattr(module, "check", shared)
     parser = cli.build_parser()
     monkeypatch.setattr(cli, "build_parser", lambda: parser)
     return shared

@@ -29,7 +29,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.dataset import FOLDERS
 from factcheck.loader import parse_text
 from factcheck.schemas import Schemas
 
@@ -39,10 +38,10 @@ SCHEMAS = Schemas(REPO / "schema")
 
 def _load_records() -> list[tuple[str, str, dict]]:
     out = []
-    for folder, kind in FOLDERS.items():
-        for path in sorted((REPO / "facts" / folder).rglob("*.yaml")):
+    for kind in SCHEMAS.kinds:
+        for path in sorted((REPO / "facts" / kind.folder).rglob("*.yaml")):
             rel = path.relative_to(REPO).as_posix()
-            out.append((kind, rel, parse_text(path.read_text(encoding="utf-8"), rel)))
+            out.append((kind.name, rel, parse_text(path.read_text(encoding="utf-8"), rel)))
     return out
 
 

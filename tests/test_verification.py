@@ -263,7 +263,7 @@ def test_a_missing_stance_hint_names_both_choices(repo):
 
 def test_invisible_characters_show_as_escapes_in_messages(repo):
     from factcheck.checker import check
-    from factcheck.reporters import text as report_text
+    from factcheck.reporters import findings_text as report_text
 
     write(repo, CLAIM, claim_text().replace("subject: ceasefire-agreement-2020",
                                             'subject: "ceasefire-agreement-2020\\u200b"'))

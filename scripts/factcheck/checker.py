@@ -1,4 +1,5 @@
-"""Ties the steps together: discover → load → validate (schema) → link → positions."""
+"""Ties the steps together: discover → load → validate (schema) → link → check (consistency) →
+positions. `check` is the library's entry point for a whole dataset."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from . import link
 from .codes import ERROR, WARNING
 from .consistency import Consistency
 from .consistency import check as check_consistency
-from .dataset import FOLDERS, Dataset, Record
+from .dataset import Dataset, Record
 from .files import describe_mode
+from .kinds import Kinds
 from .loader import load_file
 from .positions import PositionIndex
 from .schemas import Schemas
@@ -23,6 +25,9 @@ from .schemas import Schemas
 
 @dataclass
 class Result:
+    """What a check found: the dataset of records that kept their schema (with the stored articles),
+    every finding in file and line order, and the consistency rules' findings when they could run."""
+
     dataset: Dataset
     findings: list[F.Finding] = field(default_factory=list)
     files_checked: int = 0
@@ -37,6 +42,14 @@ class Result:
         return [f for f in self.findings if f.severity == WARNING]
 
 
+class InvalidDataset(Exception):
+    """The data does not validate, so nothing may be built from it; `result` holds the findings."""
+
+    def __init__(self, result: Result):
+        super().__init__(f"the data does not validate ({len(result.errors)} errors); run `factcheck validate`")
+        self.result = result
+
+
 def find_root(start: Path | None = None) -> Path:
     """The repository root: the nearest folder at or above `start` that holds facts/ and schema/."""
     here = (start or Path.cwd()).resolve()
@@ -44,9 +57,6 @@ def find_root(start: Path | None = None) -> Path:
         if (candidate / "facts").is_dir() and (candidate / "schema").is_dir():
             return candidate
     return here
-
-
-_RECORD_FOLDERS = ", ".join(f"facts/{folder}/" for folder in FOLDERS)
 
 
 def _special(mode: int) -> str | None:
@@ -62,17 +72,17 @@ def _is_utf8(name: str) -> bool:
     return True
 
 
-def _misplaced(rel: str, name: str, in_record_folder: bool) -> F.Finding:
+def _misplaced(rel: str, name: str, in_record_folder: bool, kinds: Kinds) -> F.Finding:
     if in_record_folder and name.endswith(".yml"):
         problem, fix = "ends in .yml", f"Rename it to {name[:-4]}.yaml: records end in .yaml."
     elif in_record_folder:
         problem, fix = "is not a .yaml record", "Records in this folder end in .yaml; move any other file out of facts/."
     else:
-        problem, fix = "is not in a record folder", f"Records live in {_RECORD_FOLDERS} and end in .yaml."
+        problem, fix = "is not in a record folder", f"Records live in {kinds.folder_list()} and end in .yaml."
     return F.make("FC010", rel, line=1, col=1, file=rel, problem=problem, fix=fix)
 
 
-def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[F.Finding]]:
+def discover(root: Path, kinds: Kinds) -> tuple[list[tuple[Path, str, str]], list[F.Finding]]:
     """(file, path relative to root, kind) of every record under facts/, and findings for files
     in the wrong place or that are not regular files.
 
@@ -89,7 +99,8 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[F.Finding]]:
         folder = pending.pop()
         rel_dir = folder.relative_to(root).as_posix()
         parts = rel_dir.split("/")
-        kind = FOLDERS.get(parts[1]) if len(parts) > 1 else None
+        registered = kinds.by_folder(parts[1]) if len(parts) > 1 else None
+        kind = registered.name if registered else None
         with os.scandir(folder) as entries:
             listing = sorted(entries, key=lambda e: e.name)
         for entry in listing:
@@ -105,7 +116,7 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[F.Finding]]:
             elif entry.is_dir(follow_symlinks=False):
                 pending.append(Path(entry.path))
             elif kind is None or not entry.name.endswith(".yaml"):
-                problems.append(_misplaced(rel, entry.name, kind is not None))
+                problems.append(_misplaced(rel, entry.name, kind is not None, kinds))
             else:
                 files.append((Path(entry.path), rel, kind))
     files.sort(key=lambda f: f[1])
@@ -126,9 +137,21 @@ def paused_gc():
             gc.enable()
 
 
-def check(root: Path, only: list[str] | None = None, changed: set[str] | None = None) -> Result:
+def check(root: Path | str, only: list[str] | None = None, changed: set[str] | None = None) -> Result:
+    """Check the dataset of the repository at `root`: every finding, in file and line order.
+    `only` (paths relative to root) or `changed` (paths a change added, edited or deleted) limit
+    which findings are reported, never what is checked."""
     with paused_gc():
-        return _check(root, only, changed)
+        return _check(Path(root), only, changed)
+
+
+def load(root: Path | str) -> Dataset:
+    """The dataset of the repository at `root`, for exports, pages and analyses: every record and
+    stored article. Raise InvalidDataset (with the findings) if it does not validate."""
+    result = check(root)
+    if result.errors:
+        raise InvalidDataset(result)
+    return result.dataset
 
 
 def _check(root: Path, only: list[str] | None, changed: set[str] | None) -> Result:
@@ -138,9 +161,9 @@ def _check(root: Path, only: list[str] | None, changed: set[str] | None) -> Resu
     Cross-record checks always see the whole dataset, so restricting the report never hides a
     conflict with a record outside it.
     """
-    files, findings = discover(root)
     schemas = Schemas(root / "schema")
-    dataset = Dataset(root)
+    files, findings = discover(root, schemas.kinds)
+    dataset = Dataset(root, schemas.kinds)
     texts: dict[str, str] = {}
     with_ids: list[Record] = []
     for file, rel, kind in files:
@@ -158,20 +181,14 @@ def _check(root: Path, only: list[str] | None, changed: set[str] | None) -> Resu
             with_ids.append(rec)
             dataset.add(rec)
 
-    findings.extend(link.check_ids(with_ids))
     # A record that failed to load is known by its file name, so references to it do not also
     # report it missing: the file's own finding says what is wrong.
-    known = {kind: set() for kind in FOLDERS.values()}
+    known: dict[str, set[str]] = {kind: set() for kind in schemas.kinds.names()}
     for rec in with_ids:
         known[rec.kind].add(rec.id)
     for _, rel, kind in files:
         known[kind].add(rel.rsplit("/", 1)[-1].removesuffix(".yaml"))
-    findings.extend(link.check_articles(dataset))
-    for rec in dataset.all_records():
-        findings.extend(link.check_placeholders(rec))
-        findings.extend(_guarded(rec, link.check_dates, rec))
-        findings.extend(_guarded(rec, link.check_references, dataset, known, rec))
-        findings.extend(_guarded(rec, link.check_quotes, dataset, rec))
+    findings.extend(link.run(dataset, schemas, with_ids, known))
 
     valid = dataset.valid_only()
     consistency = None
@@ -201,20 +218,6 @@ def touches(finding: F.Finding, changed: set[str]) -> bool:
         return True
     ids = {p.rsplit("/", 1)[-1].removesuffix(".yaml") for p in changed}
     return bool(ids & {*finding.claims, *finding.entities, *finding.sources})
-
-
-def _guarded(rec: Record, check_fn, *args) -> list[F.Finding]:
-    """Run a per-record check; on a record that broke its schema, skip what its shape prevents.
-
-    The schema findings already say what is wrong; the other checks still report what they can,
-    so a contributor sees every mistake in one pass.
-    """
-    if rec.valid:
-        return check_fn(*args)
-    try:
-        return check_fn(*args)
-    except (KeyError, TypeError, AttributeError, IndexError, ValueError):
-        return []
 
 
 def resolve_positions(findings: list[F.Finding], texts: dict[str, str]) -> None:

@@ -7,9 +7,11 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, codes
-from .checker import check, find_root
-from .reporters import REPORTERS, github_summary
+from . import __version__, codes, scaffold
+from .changes import ChangesError, changed_paths
+from .checker import InvalidDataset, check, find_root, load
+from .kinds import RegistryError
+from .reporters import REPORTERS
 from .textnorm import visible
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -54,10 +56,6 @@ def dataset_paths(root: Path, paths: list[str]) -> list[str]:
     return rels
 
 
-def _is_under(rel: str, prefixes: list[str]) -> bool:
-    return any(rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes)
-
-
 def cmd_validate(args) -> int:
     """Check every record: YAML, schema, ids, references, dates, stored articles and exact quotes.
 
@@ -85,13 +83,13 @@ def cmd_validate(args) -> int:
     try:
         only = dataset_paths(root, args.paths)
         changed = None if args.changed is None else changed_paths(root, args.changed)
-    except UsageError as exc:
+    except (UsageError, ChangesError) as exc:
         _error(str(exc))
         return EXIT_USAGE
     result = check(root, only or None, changed)
-    sys.stdout.write(REPORTERS[args.format](result))
-    if args.format == "github":
-        _append_step_summary(github_summary(result))
+    reporter = REPORTERS[args.format]
+    sys.stdout.write(reporter.findings(result))
+    _append_step_summary(reporter.step_summary(result))
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
@@ -105,39 +103,6 @@ def _append_step_summary(markdown: str) -> None:
             out.write(markdown)
     except OSError as exc:
         _error(f"could not write the step summary: {exc}")
-
-
-def changed_paths(root: Path, base: str) -> set[str]:
-    """Record files and stored articles added, edited or deleted since `base`, and untracked ones,
-    relative to root.
-
-    `base` must name a commit. It is never read as an option: one starting with `-` is refused
-    before git runs, and git resolves it with `rev-parse --verify --end-of-options` first, so only
-    the commit id it gives reaches `git diff`. Raise UsageError if it is not a commit here."""
-    import subprocess
-
-    if not base or base.startswith("-"):
-        raise UsageError(f"--changed takes a git revision (a branch, tag or commit, e.g. origin/main), "
-                         f"not {base!r}")
-
-    def git(*args) -> list[str]:
-        proc = subprocess.run(["git", *args], cwd=root, capture_output=True, encoding="utf-8",
-                              errors="surrogateescape")
-        if proc.returncode != 0:
-            raise UsageError(f"git {' '.join(args)} failed: {proc.stderr.strip() or 'no such commit'}")
-        return proc.stdout.split("\0")
-
-    try:
-        commit = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}")[0].strip()
-    except UsageError:
-        raise UsageError(f"--changed {base}: git knows no such commit here; give a branch, tag or commit "
-                         f"(fetch it first, e.g. git fetch origin main)") from None
-    # NUL-separated (-z): file names come through as they are, never quoted. Both list paths
-    # relative to root, the working directory here.
-    # Stored articles too: an edited article changes what its source record checks (FC303).
-    names = (git("diff", "-z", "--name-only", "--relative", "--end-of-options", commit, "--", "facts", "seeds")
-             + git("ls-files", "-z", "--others", "--exclude-standard", "--", "facts", "seeds"))
-    return {name for name in names if name}
 
 
 def cmd_export(args) -> int:
@@ -154,12 +119,13 @@ def cmd_export(args) -> int:
     """
     from .export import write_export
 
-    result = check(_root(args))
-    if result.errors:
-        sys.stdout.write(REPORTERS["text"](result))
-        print("factcheck: export refused: the data does not validate", file=sys.stderr)
+    try:
+        dataset = load(_root(args))
+    except InvalidDataset as exc:
+        sys.stdout.write(REPORTERS["text"].findings(exc.result))
+        _error("export refused: the data does not validate")
         return EXIT_FINDINGS
-    for path in write_export(result.dataset, Path(args.out_dir)):
+    for path in write_export(dataset, Path(args.out_dir)):
         print(path)
     return EXIT_OK
 
@@ -176,23 +142,19 @@ def cmd_coverage(args) -> int:
     Example:
         factcheck coverage --source src-002
     """
-    import json
-
     from . import coverage
 
-    result = check(_root(args))
-    if result.errors:
-        sys.stdout.write(REPORTERS["text"](result))
+    try:
+        dataset = load(_root(args))
+    except InvalidDataset as exc:
+        sys.stdout.write(REPORTERS["text"].findings(exc.result))
         return EXIT_FINDINGS
-    unknown = sorted(set(args.source or ()) - set(result.dataset.sources))
+    unknown = sorted(set(args.source or ()) - set(dataset.sources))
     if unknown:
         _error(f"no source {', '.join(unknown)} (see facts/sources/); a mistyped source must not pass for a covered one")
         return EXIT_USAGE
-    coverages = [c for c in coverage.compute(result.dataset) if not args.source or c.source in args.source]
-    if args.format == "json":
-        sys.stdout.write(json.dumps(coverage.as_json(coverages), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
-    else:
-        sys.stdout.write(coverage.as_text(coverages))
+    coverages = [c for c in coverage.compute(dataset) if not args.source or c.source in args.source]
+    sys.stdout.write(REPORTERS[args.format].coverage(coverages))
     return EXIT_FINDINGS if any(c.counts["missing"] for c in coverages) else EXIT_OK
 
 
@@ -210,13 +172,9 @@ def cmd_report(args) -> int:
 
     result = check(_root(args))
     if result.consistency is None:
-        sys.stdout.write(REPORTERS["text"](result))
+        sys.stdout.write(REPORTERS["text"].findings(result))
         return EXIT_FINDINGS
-    doc = report.build(result)
-    if args.format == "json":
-        sys.stdout.write(report.as_json(doc))
-    else:
-        sys.stdout.write(report.as_text(doc))
+    sys.stdout.write(REPORTERS[args.format].report(report.build(result)))
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
@@ -256,11 +214,7 @@ def cmd_fmt(args) -> int:
         factcheck fmt
         factcheck fmt --check facts/claims/c-000-001.yaml
     """
-    from .checker import discover
-    from .files import NotARegularFile, write_atomic
-    from .fmt import format_text
-    from .loader import LoadError, decode, read_record_bytes
-    from .schemas import Schemas
+    from .fmt import format_records
 
     root = _root(args)
     try:
@@ -268,39 +222,18 @@ def cmd_fmt(args) -> int:
     except UsageError as exc:
         _error(str(exc))
         return EXIT_USAGE
-    schemas = Schemas(root / "schema")
-    files, problems = discover(root)
-    changed, refused = [], []
-    # Entries discovery refuses to open (symbolic links, special files) are records fmt leaves
-    # alone: say so. Misplaced files (FC010) are not records at all.
-    broken = [f for f in problems if f.code != "FC010" and (not wanted or _is_under(f.path, wanted))]
-    for file, rel, kind in files:
-        if wanted and not _is_under(rel, wanted):
-            continue
-        try:
-            text = decode(read_record_bytes(file, rel), rel)
-            formatted = format_text(text, kind, schemas, rel)
-        except LoadError as exc:
-            broken.append(exc.finding)
-            continue
-        if formatted != text:
-            if not args.check:
-                try:
-                    write_atomic(file, formatted)
-                except NotARegularFile as exc:
-                    refused.append((rel, exc.what))
-                    continue
-            changed.append(rel)
-    for f in broken:
+    done = format_records(root, wanted, check=args.check)
+    for f in done.broken:
         print(visible(f"{f.path}:{f.line or 1}:{f.col or 1}: {f.code} {f.message}") + " (not formatted)")
-    for rel, what in refused:
+    for rel, what in done.refused:
         print(f"{visible(rel)}: not formatted: it is {what} now, not a regular file; left as it is")
-    for rel in changed:
+    for rel in done.changed:
         print(f"{'would reformat' if args.check else 'reformatted'} {visible(rel)}")
     verb = "would be reformatted" if args.check else "reformatted"
-    tail = f", {len(refused)} not regular files" if refused else ""
-    print(f"{len(changed)} file{'s' * (len(changed) != 1)} {verb}, {len(broken)} not loadable{tail}.")
-    return EXIT_FINDINGS if broken or refused or (args.check and changed) else EXIT_OK
+    tail = f", {len(done.refused)} not regular files" if done.refused else ""
+    n = len(done.changed)
+    print(f"{n} file{'s' * (n != 1)} {verb}, {len(done.broken)} not loadable{tail}.")
+    return EXIT_OK if done.ok else EXIT_FINDINGS
 
 
 def cmd_new(args) -> int:
@@ -322,26 +255,14 @@ def cmd_new(args) -> int:
         factcheck new source --file seeds/005_example.txt
         factcheck new contradiction --claims c-000-002 c-003-002 --detected-by FC402 --resolution temporal-succession
     """
-    from . import scaffold
-
     missing = [f"--{k.replace('_', '-')}" for k in scaffold.REQUIRED[args.kind] if not getattr(args, k)]
     if missing:
         print(f"factcheck: new {args.kind} needs {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
     root = _root(args)
-    ds = scaffold.load(root)
+    options = {k: getattr(args, k) for k in scaffold.OPTIONS[args.kind] if getattr(args, k) is not None}
     try:
-        if args.kind == "claim":
-            rid, record = scaffold.claim(ds, source=args.source, quote=args.quote, subject=args.subject,
-                                         prop=args.property, value=args.value)
-        elif args.kind == "entity":
-            rid, record = scaffold.entity(ds, type_=args.type, name_ar=args.name_ar, name_en=args.name_en)
-        elif args.kind == "source":
-            rid, record = scaffold.source(ds, root, file=args.file)
-        else:
-            rid, record = scaffold.contradiction(ds, claims=args.claims, detected_by=args.detected_by,
-                                                 resolution=args.resolution)
-        path = scaffold.write(root, args.kind, rid, record)
+        path = scaffold.create(root, args.kind, **options)
     except scaffold.ScaffoldError as exc:
         _error(str(exc))
         return EXIT_FINDINGS
@@ -403,7 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to format (default: all records)")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
     p = add("new", cmd_new)
-    p.add_argument("kind", choices=["claim", "entity", "source", "contradiction"])
+    p.add_argument("kind", choices=list(scaffold.BUILDERS))
     p.add_argument("--source", help="claim: the source id")
     p.add_argument("--quote", help="claim: the exact words of the article")
     p.add_argument("--subject", help="claim: the entity id the claim is about")
@@ -418,9 +339,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resolution", default="unresolved", help="contradiction: resolution type")
     p = add("coverage", cmd_coverage)
     p.add_argument("--source", action="append", metavar="ID", help="only this source (repeatable)")
-    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
     p = add("report", cmd_report)
-    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
     p = add("search-index", cmd_search_index)
     p.add_argument("site_dir", metavar="SITE_DIR", help="the built site (mkdocs's site_dir)")
     p = add("codes", cmd_codes)
@@ -440,4 +361,8 @@ def main(argv: list[str] | None = None) -> int:
             _error(f"{root} is not a repository of this project (it needs facts/ and schema/); "
                    "run it inside one or give --root")
             return EXIT_USAGE
-    return args.func(args)
+    try:
+        return args.func(args)
+    except RegistryError as exc:
+        _error(str(exc))
+        return EXIT_USAGE

@@ -91,7 +91,9 @@ _CODES = [
          "{fix}", "Refer to a record of the kind and type the field takes: facts/properties/ says what each property "
          "takes."),
     Code("FC205", ERROR, "verdict and evidence", "verdict '{rating}' needs {needed}; the evidence has {has}",
-         "{fix}", "`corroborated` needs supporting quotes from two or more articles, `single-source` from exactly one."),
+         "{fix}", "A rating whose entry in the verdict scale counts sources (`supporting_sources` in "
+         "schema/claim.schema.json: `corroborated` two or more, `single-source` one) needs supporting quotes from that "
+         "many different articles."),
     # 3xx: sources and quotes
     Code("FC301", ERROR, "quote not in source", "quote not found in {source} ({file})",
          "Copy the words exactly from the article (only spacing, harakat, tatweel, digit forms and quote marks may differ). Closest passage in paragraph {paragraph}: «{closest}»"),

@@ -101,29 +101,3 @@ def _mark(sentences: list[Sentence], spans, *, claim_id=None, reason=None):
             s.covered_chars = min(s.end - s.start, s.covered_chars + overlap)
         elif reason not in s.reasons:
             s.reasons.append(reason)
-
-
-def as_text(coverages: list[SourceCoverage]) -> str:
-    lines = []
-    for cov in coverages:
-        c = cov.counts
-        lines.append(f"{cov.source} {visible(cov.file)}: {c['sentences']} sentences, {c['covered']} covered by claims "
-                     f"({c['covered_share']:.0%}), {c['explained']} explained, {c['missing']} missing")
-        for s in cov.sentences:
-            snippet = s.text if len(s.text) <= 70 else s.text[:67] + "…"
-            # Article text reaches a terminal: its control and invisible characters are spelled out.
-            lines.append(f"  ¶{s.paragraph}.{s.index} {s.status:9} {s.share:4.0%}  {visible(snippet)}")
-            if s.claims:
-                lines.append(f"      claims: {', '.join(s.claims)}")
-            if s.reasons:
-                lines.append(f"      reason: {', '.join(dict.fromkeys(s.reasons))}")
-    return "\n".join(lines) + "\n"
-
-
-def as_json(coverages: list[SourceCoverage]) -> dict:
-    return {"sources": [{
-        "source": cov.source, "file": cov.file, **cov.counts,
-        "sentences_detail": [{"paragraph": s.paragraph, "index": s.index, "text": s.text, "status": s.status,
-                              "covered_share": round(s.share, 3), "claims": s.claims,
-                              "reasons": list(dict.fromkeys(s.reasons))} for s in cov.sentences],
-    } for cov in coverages]}

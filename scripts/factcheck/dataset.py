@@ -6,12 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .kinds import Kinds
 from .textnorm import normalize
-
-# facts/<folder>/ holds records of one kind.
-FOLDERS = {"claims": "claim", "entities": "entity", "sources": "source",
-           "contradictions": "contradiction", "properties": "property"}
-FOLDER_OF = {kind: folder for folder, kind in FOLDERS.items()}
 
 
 @dataclass
@@ -46,8 +42,12 @@ class Article:
 @dataclass
 class Dataset:
     root: Path
-    records: dict[str, dict[str, Record]] = field(default_factory=lambda: {k: {} for k in FOLDERS.values()})
+    kinds: Kinds  # the registry: which kinds of record there are and where they live
+    records: dict[str, dict[str, Record]] = field(init=False)  # kind -> id -> record
     articles: dict[str, Article] = field(default_factory=dict)  # by source id
+
+    def __post_init__(self):
+        self.records = {name: {} for name in self.kinds.names()}
 
     @property
     def claims(self) -> dict[str, Record]:
@@ -83,8 +83,14 @@ class Dataset:
 
     def valid_only(self) -> "Dataset":
         """The dataset without records that broke their schema (for rules, pages and exports)."""
-        ds = Dataset(self.root, articles=self.articles)
+        ds = Dataset(self.root, self.kinds, articles=self.articles)
         for rec in self.all_records():
             if rec.valid:
                 ds.add(rec)
         return ds
+
+    def article_identity(self, source_id: str) -> str:
+        """What makes an article itself: its normalised text (a source whose article is not at hand
+        is known only by its id), so two source records of one article count as one source."""
+        article = self.articles.get(source_id)
+        return article.fingerprint if article is not None else f"id:{source_id}"

@@ -1,4 +1,5 @@
-"""Exports of the loaded dataset: one JSON file per record kind and a flat claims.csv.
+"""Exports of the loaded dataset: one JSON file per record kind (named by its folder in the
+registry, e.g. claims.json) and a flat claims.csv.
 
 JSON is strict: NaN and infinities are not JSON, so writing one raises ValueError rather than
 producing a file other tools cannot read. The loader refuses them in records; one reaching an
@@ -17,22 +18,11 @@ import io
 import json
 from pathlib import Path
 
-from .dataset import FOLDER_OF, Dataset
+from .dataset import Dataset
+from .values import value_text
 
 CSV_COLUMNS = ["id", "subject", "property", "value", "time_point", "time_start", "time_end", "time_basis",
                "verdict", "rank", "sources", "statement_ar", "statement_en"]
-
-
-def _value_text(value: dict | None) -> str:
-    if not value:
-        return ""
-    kind, v = next(iter(value.items()))
-    if kind == "text":
-        return v["en"]
-    if kind == "quantity":
-        amount = f"{v['amount']:g}" + (f"-{v['upper']:g}" if "upper" in v else "")
-        return f"{amount} {v['unit']['en']}"
-    return str(v)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -50,7 +40,7 @@ def claim_row(claim: dict) -> dict:
         "id": claim["id"],
         "subject": claim["subject"],
         "property": claim["property"],
-        "value": _value_text(claim.get("value")),
+        "value": value_text(claim.get("value")),
         "time_point": time.get("point", ""),
         "time_start": time.get("start", ""),
         "time_end": time.get("end", ""),
@@ -67,9 +57,9 @@ def write_export(ds: Dataset, out_dir: Path) -> list[Path]:
     """Write <kind>.json for every kind and claims.csv; return the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind, records in ds.records.items():
-        items = [dict(rec.data, file=rec.path) for _, rec in sorted(records.items())]
-        path = out_dir / f"{FOLDER_OF[kind]}.json"
+    for kind in ds.kinds:
+        items = [dict(rec.data, file=rec.path) for _, rec in sorted(ds.records[kind.name].items())]
+        path = out_dir / f"{kind.folder}.json"
         path.write_text(json.dumps(items, ensure_ascii=False, indent=1, sort_keys=False, allow_nan=False) + "\n", encoding="utf-8")
         written.append(path)
     buf = io.StringIO()

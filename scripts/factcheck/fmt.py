@@ -12,7 +12,13 @@ import re
 
 import yaml
 
-from .loader import parse_text
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checker import discover
+from .files import NotARegularFile, write_atomic
+from .findings import Finding
+from .loader import LoadError, decode, parse_text, read_record_bytes
 from .schemas import Schemas
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -27,20 +33,15 @@ class KeyOrder:
     """Schema nodes travel with the document they belong to, so local `#/$defs/...` refs resolve."""
 
     def __init__(self, schemas: Schemas):
-        self.by_id = {d["$id"]: d for d in schemas.documents.values()}
-        self.documents = schemas.documents
+        self.schemas = schemas
 
     def root(self, kind: str):
-        return self.documents[kind], self.documents[kind]
+        return self.schemas.documents[kind], self.schemas.documents[kind]
 
     def _resolve(self, ref):
         node, doc = ref
         while "$ref" in node:
-            uri, _, pointer = node["$ref"].partition("#")
-            doc = self.by_id[uri] if uri else doc
-            node = doc
-            for part in filter(None, pointer.split("/")):
-                node = node[part]
+            node, doc = self.schemas.resolve(node["$ref"], doc)
         return node, doc
 
     def child(self, ref, key):
@@ -195,3 +196,55 @@ def format_text(text: str, kind: str, schemas: Schemas, path: str = "<record>") 
     data = parse_text(text, path)
     above, eol = _comments(text)
     return render(data, kind, schemas, above, eol)
+
+
+# ---------------------------------------------------------------- a repository's records
+
+
+@dataclass
+class Formatted:
+    """What formatting the records did, or would do (`check`)."""
+
+    check: bool
+    changed: list[str] = field(default_factory=list)  # files rewritten (or that would be)
+    broken: list[Finding] = field(default_factory=list)  # not loadable, or not regular files: untouched
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, what it is now) found a link at write
+
+    @property
+    def ok(self) -> bool:
+        return not (self.broken or self.refused or (self.check and self.changed))
+
+
+def format_records(root: Path, wanted: list[str] | None = None, *, check: bool = False) -> Formatted:
+    """Put the records under root (or those under the `wanted` paths, relative to root) in the
+    canonical layout; with `check`, write nothing and only say which files would change.
+
+    Entries discovery refuses to open (symbolic links, special files) are left alone and reported;
+    misplaced files (FC010) are not records at all. A rewritten file keeps its permissions."""
+    schemas = Schemas(root / "schema")
+    files, problems = discover(root, schemas.kinds)
+    done = Formatted(check)
+
+    def wanted_path(rel: str) -> bool:
+        return not wanted or any(rel == p or rel.startswith(p.rstrip("/") + "/") for p in wanted)
+
+    done.broken = [f for f in problems if f.code != "FC010" and wanted_path(f.path)]
+    for file, rel, kind in files:
+        if not wanted_path(rel):
+            continue
+        try:
+            text = decode(read_record_bytes(file, rel), rel)
+            formatted = format_text(text, kind, schemas, rel)
+        except LoadError as exc:
+            done.broken.append(exc.finding)
+            continue
+        if formatted == text:
+            continue
+        if not check:
+            try:
+                write_atomic(file, formatted)
+            except NotARegularFile as exc:
+                done.refused.append((rel, exc.what))
+                continue
+        done.changed.append(rel)
+    return done

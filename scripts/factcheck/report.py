@@ -45,30 +45,3 @@ def build(result: Result) -> dict:
         "aliases": sum(len(e.data["aliases"]) for e in ds.entities.values()),
         "per_source": per_source,
     }
-
-
-def as_json(doc: dict) -> str:
-    """The report as strict JSON: NaN or an infinity is refused (ValueError), never written."""
-    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def as_text(doc: dict) -> str:
-    out = ["Counts: " + ", ".join(f"{v} {k}" for k, v in doc["counts"].items()), ""]
-    status = doc["findings_by_status"]
-    out.append(f"Findings: {status['documented']} documented, {status['undocumented']} undocumented")
-    for f in doc["findings"]:
-        involved = ", ".join(f["claims"] + f["entities"] + f["sources"])
-        out.append(one_line(f"  {f['code']} [{f['documented_by'] or 'UNDOCUMENTED'}] {involved}: {f['message']}"))
-    out += ["", "Contradictions by resolution: " + ", ".join(f"{k} {v}" for k, v in doc["contradictions_by_resolution"].items())]
-    for x in doc["contradictions"]:
-        out.append(one_line(f"  {x['id']} ({x['resolution']}, {x['detected_by']}): {x['summary']}"))
-    out += ["", "Claims by verdict: " + ", ".join(f"{k} {v}" for k, v in doc["claims_by_verdict"].items()),
-            "Entities by type: " + ", ".join(f"{k} {v}" for k, v in doc["entities_by_type"].items()),
-            f"Aliases: {doc['aliases']}", "", "Per source:"]
-    for sid, s in doc["per_source"].items():
-        cov = s["coverage"] or {}
-        verdicts = ", ".join(f"{k} {v}" for k, v in sorted(s["verdicts"].items()))
-        out.append(f"  {sid}: {s['claims_extracted']} claims extracted ({verdicts}); cited by {s['claims_citing']}; "
-                   f"{s['contradictions']} contradictions; sentences covered {cov.get('covered', 0)}/{cov.get('sentences', 0)}, "
-                   f"explained {cov.get('explained', 0)}, missing {cov.get('missing', 0)}")
-    return "\n".join(out) + "\n"

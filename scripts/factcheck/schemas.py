@@ -12,19 +12,25 @@ from pathlib import Path
 import jsonschema_rs
 
 from . import findings as F
+from . import kinds as K
 
-KINDS = ("claim", "entity", "source", "contradiction", "property")
 URN = "urn:factcheck:schema:"
+Template = tuple  # keys from a record's root; ANY_ITEM stands for every item of a list
+ANY_ITEM = "*"
 
 
 class Schemas:
     def __init__(self, schema_dir: Path):
+        self.kinds = K.load(schema_dir)
         self.documents = {
             p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8"))
             for p in sorted(schema_dir.glob("*.schema.json"))
         }
+        self._by_id = {doc["$id"]: doc for doc in self.documents.values()}
         registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.documents.values()])
-        self._fast = {k: jsonschema_rs.Draft202012Validator(self.documents[k], registry=registry) for k in KINDS}
+        self._fast = {k: jsonschema_rs.Draft202012Validator(self.documents[k], registry=registry)
+                      for k in self.kinds.names()}
+        self._annotations: dict[tuple[str, str], list[tuple[Template, object]]] = {}
 
     @cached_property
     def _detailed(self):
@@ -33,7 +39,43 @@ class Schemas:
         registry = Registry().with_resources(
             (doc["$id"], Resource.from_contents(doc)) for doc in self.documents.values())
         validator = _strict_validator()
-        return {k: validator(self.documents[k], registry=registry) for k in KINDS}
+        return {k: validator(self.documents[k], registry=registry) for k in self.kinds.names()}
+
+    def annotated(self, kind: str, keyword: str) -> list[tuple[Template, object]]:
+        """(template, value) of every field the kind's schema marks with `keyword` (e.g. `x-references`,
+        `x-date`), following `$ref`s into the shared definitions: the checks find references, dates
+        and quotes from the schemas, so a new kind or field needs no code."""
+        key = (kind, keyword)
+        if key not in self._annotations:
+            found: list[tuple[Template, object]] = []
+            self._walk(self.documents[kind], self.documents[kind], (), keyword, found, depth=0)
+            self._annotations[key] = list(dict.fromkeys(found))
+        return self._annotations[key]
+
+    def _walk(self, node, document: dict, path: Template, keyword: str, found: list, depth: int) -> None:
+        if not isinstance(node, dict) or depth > 20:  # the schemas' references never loop this deep
+            return
+        if keyword in node:
+            found.append((path, _hashable(node[keyword])))
+        if "$ref" in node:
+            target, target_document = self.resolve(node["$ref"], document)
+            self._walk(target, target_document, path, keyword, found, depth + 1)
+        for name, child in node.get("properties", {}).items():
+            self._walk(child, document, path + (name,), keyword, found, depth + 1)
+        if "items" in node:
+            self._walk(node["items"], document, path + (ANY_ITEM,), keyword, found, depth + 1)
+        for combinator in ("allOf", "anyOf", "oneOf"):
+            for branch in node.get(combinator, ()):
+                self._walk(branch, document, path, keyword, found, depth + 1)
+
+    def resolve(self, ref: str, document: dict) -> tuple[dict, dict]:
+        """The schema node a `$ref` inside `document` names, and the document it lies in."""
+        base, _, pointer = ref.partition("#")
+        target_document = self._by_id[base] if base else document
+        node = target_document
+        for part in filter(None, pointer.split("/")):
+            node = node[part]
+        return node, target_document
 
     def labels(self, kind: str, field: str) -> dict:
         """The `x-labels` of an enumerated field, e.g. labels('claim', 'verdict.rating')."""
@@ -56,6 +98,25 @@ class Schemas:
         for error in errors:
             out.extend(_leaf_findings(error, path))
         return _dedupe(out)
+
+
+def _hashable(value):
+    return json.dumps(value, sort_keys=True) if isinstance(value, (dict, list)) else value
+
+
+def values_at(data, template: Template, pointer: tuple = ()):
+    """(pointer, value) of every value of `data` a template reaches, e.g. ("evidence", "*", "source")
+    gives each evidence item's source with its real pointer ("evidence", 0, "source")."""
+    if not template:
+        yield pointer, data
+        return
+    step, rest = template[0], template[1:]
+    if step == ANY_ITEM:
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from values_at(item, rest, pointer + (i,))
+    elif isinstance(data, dict) and step in data:
+        yield from values_at(data[step], rest, pointer + (step,))
 
 
 def _has_float(value) -> bool:

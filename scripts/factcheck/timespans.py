@@ -1,21 +1,55 @@
-"""Time spans of claims as day numbers, honest about precision.
+"""Dates and time spans as day numbers, honest about precision: the helpers that link, the rules
+and the site share.
 
-A date means every day it can mean: '2017' runs from 1 January to 31 December 2017, so a
-year-precision date overlaps every day of that year. A claim without time could hold at any time.
+Dates in records are truncated ISO dates. A date means every day it can mean: '2017' runs from
+1 January to 31 December 2017, so a year-precision date overlaps every day of that year. A claim
+without time could hold at any time.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
-from ..dataset import Record
-from ..link import date_bounds
+from .dataset import Record
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+Day = tuple[int, int, int]
+
+
+def date_bounds(value: str) -> tuple[Day, Day] | None:
+    """Earliest and latest day a truncated ISO date can mean, or None if it does not exist."""
+    m = _DATE.match(value)
+    if not m:
+        return None
+    year, month_text, day_text = int(m.group(1)), m.group(2), m.group(3)
+    if year == 0:  # the Gregorian calendar (and Python's dates) run from year 1
+        return None
+    if month_text is None:
+        return (year, 1, 1), (year, 12, 31)
+    month = int(month_text)
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if day_text is None:
+        return (year, month, 1), (year, month, last)
+    day = int(day_text)
+    if not 1 <= day <= last:
+        return None
+    return (year, month, day), (year, month, day)
+
+
+def date_parts(value: str) -> tuple[int, int | None, int | None]:
+    """(year, month or None, day or None) of a truncated ISO date that exists."""
+    year, *rest = (int(x) for x in value.split("-"))
+    return year, rest[0] if rest else None, rest[1] if len(rest) > 1 else None
 
 EARLIEST, LATEST = -(10**9), 10**9
 Span = tuple[int, int]
 
 
-def _day(ymd: tuple[int, int, int]) -> int:
+def _day(ymd: Day) -> int:
     return dt.date(*ymd).toordinal()
 
 

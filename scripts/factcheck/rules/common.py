@@ -1,4 +1,4 @@
-"""Helpers the rules share: value keys and finding construction for a group of claims."""
+"""Helpers the rules share: the claims they compare, values in words, findings for a group of claims."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from .. import findings as F
 from ..dataset import Record
-from ..textnorm import normalize
+from ..values import value_text
 
 
 def active_claims(ds) -> Iterable[Record]:
@@ -14,29 +14,13 @@ def active_claims(ds) -> Iterable[Record]:
     return (c for c in ds.claims.values() if c.data.get("rank") != "deprecated")
 
 
-def value_key(claim: Record):
-    """What a claim's value is, for comparison: entity id, normalised Arabic text, amount or date."""
-    value = claim.data.get("value")
-    if not value:
-        return None
-    kind, v = next(iter(value.items()))
-    if kind == "text":
-        return ("text", normalize(v["ar"]))
-    if kind == "quantity":
-        return ("quantity", v["amount"], v.get("upper", v["amount"]), normalize(v["unit"]["ar"]))
-    return (kind, v)
-
-
 def value_words(claim: Record) -> str:
+    """A claim's value in a finding's message: text quoted, '(no value)' when it has none."""
     value = claim.data.get("value")
     if not value:
         return "(no value)"
-    kind, v = next(iter(value.items()))
-    if kind == "text":
-        return f"'{v['en']}'"
-    if kind == "quantity":
-        return f"{v['amount']:g}" + (f"–{v['upper']:g}" if "upper" in v else "") + f" {v['unit']['en']}"
-    return str(v)
+    words = value_text(value)
+    return f"'{words}'" if "text" in value else words
 
 
 MAX_RELATED = 20  # places listed under a finding; `claims` still names every member

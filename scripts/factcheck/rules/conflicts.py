@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable
 
 from ..dataset import Record
-from .timeline import Span
+from ..timespans import Span
 
 
 class ByClass:

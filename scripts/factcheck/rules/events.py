@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .common import active_claims, for_claims
-from .timeline import claim_span, describe, overlap
+from ..timespans import claim_span, describe, overlap
 
 
 def check(ds):

@@ -1,6 +1,7 @@
 """Rule 6: order (FC411). A person cannot hold a post before the post, or the organisation it
 belongs to, exists — when both dates are known. (An end before its start is FC111, checked with
-the record itself.)
+the record itself.) The property vocabulary says which properties establish a body and which
+hold a post (`role: establishes`, `role: holds-post`).
 
 Holdings are compared with the earliest establishment claim of each body, and every holding of a
 post that ends before it is one finding with that claim: the cost grows with the claims, not with
@@ -13,19 +14,20 @@ from collections import defaultdict
 
 from .common import active_claims, for_claims
 from .conflicts import listing
-from .timeline import EARLIEST, claim_span
+from ..timespans import EARLIEST, claim_span
 
 
 def check(ds):
     earliest = {}  # body -> its establishment claim with the earliest start
     holdings = defaultdict(list)  # post -> holding claims
+    roles = {pid: prop.data.get("role") for pid, prop in ds.properties.items()}
     for claim in active_claims(ds):
-        pid = claim.data["property"]
-        if pid == "established" and claim.data.get("time") and claim_span(claim)[0] != EARLIEST:
+        role = roles.get(claim.data["property"])
+        if role == "establishes" and claim.data.get("time") and claim_span(claim)[0] != EARLIEST:
             body = claim.data["subject"]
             if body not in earliest or claim_span(claim)[0] < claim_span(earliest[body])[0]:
                 earliest[body] = claim
-        elif pid == "holds-post" and claim.data.get("time") and "entity" in claim.data.get("value", {}):
+        elif role == "holds-post" and claim.data.get("time") and "entity" in claim.data.get("value", {}):
             holdings[claim.data["value"]["entity"]].append(claim)
     for post_id, claims in sorted(holdings.items()):
         post = ds.entities.get(post_id)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from ..textnorm import normalize
 from .common import active_claims, for_claims, value_words
 from .conflicts import ByInterval, conflict_groups, listing
-from .timeline import claim_span
+from ..timespans import claim_span
 
 
 def _range(claim) -> tuple:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .common import active_claims, for_claims, value_key, value_words
+from ..values import value_key
+from .common import active_claims, for_claims, value_words
 from .conflicts import ByClass, ByInterval, conflict_groups, listing
-from .timeline import claim_span, date_span, describe
+from ..timespans import claim_span, date_span, describe
 
 
 def check(ds):

@@ -7,12 +7,15 @@ files are listed in a manifest; a run deletes only the files of records that no 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
 
-from ..checker import check
+from collections.abc import Callable
+
+from ..checker import InvalidDataset, load
 from ..export import write_export
 from ..files import write_if_changed
 from ..schemas import Schemas
@@ -22,41 +25,55 @@ from .labels import LANGS
 from .markup import esc
 
 MANIFEST = ".generated"
-STALE_FOLDERS = ("claims/", "entities/", "sources/", "contradictions/", "data/")  # pages that come and go
+Builder = Callable[[str], tuple[str, str]]  # lang -> (title, body HTML)
+
+# Each kind's page (its registry entry's `page`), and the index pages written for four of them.
+RECORD_PAGES = {"claim": record_pages.claim_page, "entity": record_pages.entity_page,
+                "source": record_pages.source_page, "contradiction": record_pages.contradiction_page}
+INDEX_PAGES = {"claim": list_pages.claims_index, "entity": list_pages.entities_index,
+               "source": list_pages.sources_index, "contradiction": list_pages.contradictions_index}
 
 
 class SiteError(Exception):
     """The data does not validate, so no site is built from it."""
 
 
-def pages(site: SiteData) -> dict[str, tuple]:
+def pages(site: SiteData) -> dict[str, Builder]:
     """page id (docs path without suffix) -> builder(lang) returning (title, body)."""
-    ds = site.ds
-    out = {
+    out: dict[str, Builder] = {
         "index": lambda lang: list_pages.home_page(site, lang),
-        "claims/index": lambda lang: list_pages.claims_index(site, lang),
-        "entities/index": lambda lang: list_pages.entities_index(site, lang),
-        "sources/index": lambda lang: list_pages.sources_index(site, lang),
-        "contradictions/index": lambda lang: list_pages.contradictions_index(site, lang),
         "timeline": lambda lang: list_pages.timeline_page(site, lang),
         "reference": lambda lang: list_pages.reference_page(site, lang),
         "downloads": lambda lang: list_pages.downloads_page(site, lang),
         "search": lambda lang: list_pages.search_page(site, lang),
     }
-    for kind, builder in (("claims", record_pages.claim_page), ("entities", record_pages.entity_page),
-                          ("sources", record_pages.source_page), ("contradictions", record_pages.contradiction_page)):
-        for rid in sorted(getattr(ds, kind)):
-            out[f"{kind}/{rid}"] = (lambda b, r: lambda lang: b(site, r, lang))(builder, rid)
+    for kind in site.ds.kinds:
+        if kind.page is None:
+            continue
+        index = INDEX_PAGES.get(kind.page)
+        out[f"{kind.folder}/index"] = ((lambda b: lambda lang: b(site, lang))(index) if index else
+                                       (lambda k: lambda lang: list_pages.records_index(site, k, lang))(kind.name))
+        for rid in sorted(site.ds.records[kind.name]):
+            out[f"{kind.folder}/{rid}"] = _record_builder(site, kind.name, kind.page, rid)
     return out
 
 
-INDEXED = ("index", "claims/", "entities/", "sources/", "contradictions/", "timeline")
+def _record_builder(site: SiteData, kind: str, page: str, rid: str) -> Builder:
+    special = RECORD_PAGES.get(page)
+    if special is not None:
+        return lambda lang: special(site, rid, lang)
+    return lambda lang: record_pages.record_page(site, kind, rid, lang)
 
 
-def render(page_id: str, title: str, body: str) -> str:
+def _page_folders(site: SiteData) -> tuple[str, ...]:
+    """Folders of pages that come and go with records (and the downloads)."""
+    return (*(f"{kind.folder}/" for kind in site.ds.kinds if kind.page), "data/")
+
+
+def render(title: str, body: str, searchable: bool) -> str:
     """A Markdown file whose body is one raw HTML block (already escaped): Markdown never reads
-    record text, so no record can smuggle in links, attributes or markup."""
-    searchable = page_id.startswith(INDEXED) and not page_id.endswith("/index")
+    record text, so no record can smuggle in links, attributes or markup. `searchable` pages are
+    in the search index."""
     attrs = ' data-pagefind-body' if searchable else ""
     # json.dumps gives a valid YAML string; the theme prints titles unescaped, so escape them here.
     return (f"---\ntitle: {json.dumps(esc(title), ensure_ascii=False)}\n---\n\n"
@@ -70,50 +87,70 @@ def finish_html(html: str) -> str:
         'type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"')
 
 
-_generated_from: dict[Path, tuple] = {}  # docs dir -> the inputs it was last generated from
+PACKAGE = Path(__file__).resolve().parents[1]  # the generator's own code: a change to it changes the pages
 
 
-def _inputs(root: Path, *settings) -> tuple:
-    """What the pages depend on, cheaply: every data file's path, size and modification time."""
+def inputs_digest(root: Path, *settings) -> str:
+    """What the pages depend on, cheaply: every data file's and generator file's path, size and
+    modification time, and the settings."""
     stats = []
-    for folder in ("facts", "schema", "seeds"):
-        for dirpath, _, filenames in os.walk(root / folder):
+    for folder in (root / "facts", root / "schema", root / "seeds", PACKAGE):
+        for dirpath, _, filenames in os.walk(folder):
             for name in filenames:
                 st = os.stat(os.path.join(dirpath, name))
                 stats.append((dirpath, name, st.st_size, st.st_mtime_ns))
-    return (*settings, tuple(sorted(stats)))
+    return hashlib.sha256(repr((settings, sorted(stats))).encode("utf-8")).hexdigest()
 
 
-def generate(root: Path, docs_dir: Path, *, repo_url: str | None = None, site_url: str | None = None) -> dict:
+def generate(root: Path, docs_dir: Path, *, repo_url: str | None = None, site_url: str | None = None,
+             force: bool = False) -> dict:
     """Write every generated page (both languages) and the downloads into docs_dir.
 
     static-i18n runs the build once per language, and `mkdocs serve` rebuilds on every change: a
-    call whose inputs did not change since the last one in this process does nothing.
+    call whose inputs did not change since the last run into docs_dir (the manifest keeps their
+    digest) does nothing, unless `force`d.
     """
-    inputs = _inputs(root, repo_url, site_url)
-    if _generated_from.get(docs_dir) == inputs and (docs_dir / MANIFEST).exists():
+    digest = inputs_digest(root, repo_url, site_url)
+    if not force and _manifest(docs_dir)[0] == digest:
         return {"pages": 0, "written": 0, "removed": 0, "skipped": True}
-    stats = _generate(root, docs_dir, repo_url=repo_url, site_url=site_url)
-    _generated_from[docs_dir] = inputs
-    return stats
+    return _generate(root, docs_dir, digest, repo_url=repo_url, site_url=site_url)
 
 
-def _generate(root: Path, docs_dir: Path, *, repo_url: str | None, site_url: str | None) -> dict:
-    result = check(root)
-    if result.errors:
-        listing = "\n".join(f"{f.path}:{f.line}: {f.code} {f.message}" for f in result.errors[:20])
-        raise SiteError(f"the data does not validate ({len(result.errors)} errors); run `factcheck validate`:\n{listing}")
-    site = SiteData(result, Schemas(root / "schema"), repo_url=repo_url, site_url=site_url)
+def _manifest(docs_dir: Path) -> tuple[str | None, list[str]]:
+    """(inputs digest, generated files) the last run wrote into docs_dir."""
+    try:
+        lines = (docs_dir / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None, []
+    digest = lines[0].removeprefix(_DIGEST_LINE) if lines and lines[0].startswith(_DIGEST_LINE) else None
+    return digest, [line for line in lines if line and not line.startswith("#")]
+
+
+_DIGEST_LINE = "# inputs: "
+
+
+def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, site_url: str | None) -> dict:
+    try:
+        dataset = load(root)
+    except InvalidDataset as exc:
+        errors = exc.result.errors
+        listing = "\n".join(f"{f.path}:{f.line}: {f.code} {f.message}" for f in errors[:20])
+        raise SiteError(f"the data does not validate ({len(errors)} errors); run `factcheck validate`:\n{listing}") from None
+    site = SiteData(dataset, Schemas(root / "schema"), repo_url=repo_url, site_url=site_url)
+    folders = _page_folders(site)
     written, files = 0, []
     for page_id, builder in pages(site).items():
+        # Record pages and the timeline are searched; indexes and tool pages would only repeat them.
+        searchable = page_id == "index" or page_id == "timeline" or (
+            page_id.startswith(folders) and not page_id.endswith("/index"))
         for lang in LANGS:
             title, body = builder(lang)
             rel = f"{page_id}.md" if lang == "ar" else f"{page_id}.en.md"
             files.append(rel)
-            written += write_if_changed(docs_dir / rel, render(page_id, title, body))
+            written += write_if_changed(docs_dir / rel, render(title, body, searchable))
     files += _write_downloads(site, docs_dir)
-    removed = _remove_stale(docs_dir, set(files))
-    write_if_changed(docs_dir / MANIFEST, "\n".join(sorted(files)) + "\n")
+    removed = _remove_stale(docs_dir, set(files), folders)
+    write_if_changed(docs_dir / MANIFEST, "\n".join([_DIGEST_LINE + digest, *sorted(files)]) + "\n")
     return {"pages": len([f for f in files if f.endswith(".md")]), "written": written, "removed": removed}
 
 
@@ -128,17 +165,14 @@ def _write_downloads(site: SiteData, docs_dir: Path) -> list[str]:
     return names
 
 
-def _remove_stale(docs_dir: Path, current: set[str]) -> int:
+def _remove_stale(docs_dir: Path, current: set[str], folders: tuple[str, ...]) -> int:
     """Delete pages of records that no longer exist: only files the last run listed, only inside
     the folders of record pages and downloads, never anything else."""
-    manifest = docs_dir / MANIFEST
-    if not manifest.exists():
-        return 0
     removed = 0
     root = docs_dir.resolve()
-    for rel in manifest.read_text(encoding="utf-8").split():
+    for rel in _manifest(docs_dir)[1]:
         path = (docs_dir / rel).resolve()
-        if (rel not in current and rel.startswith(STALE_FOLDERS) and path.is_relative_to(root)
+        if (rel not in current and rel.startswith(folders) and path.is_relative_to(root)
                 and path.is_file()):
             path.unlink()
             removed += 1

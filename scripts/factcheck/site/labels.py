@@ -6,14 +6,6 @@ LANGS = ("ar", "en")
 
 UI = {
     "site": {"ar": "تدقيق جهود توحيد الجيش الليبي", "en": "Fact-checking the unification of Libya's army"},
-    "claim": {"ar": "ادعاء", "en": "Claim"},
-    "claims": {"ar": "الادعاءات", "en": "Claims"},
-    "entity": {"ar": "كيان", "en": "Entity"},
-    "entities": {"ar": "الكيانات", "en": "Entities"},
-    "source": {"ar": "المصدر", "en": "Source"},
-    "sources": {"ar": "المصادر", "en": "Sources"},
-    "contradiction": {"ar": "تعارض", "en": "Contradiction"},
-    "contradictions": {"ar": "التعارضات", "en": "Contradictions"},
     "timeline": {"ar": "الخط الزمني", "en": "Timeline"},
     "downloads": {"ar": "تنزيل البيانات", "en": "Download the data"},
     "reference": {"ar": "مرجع الحقول والرموز", "en": "Field and code reference"},
@@ -85,6 +77,8 @@ UI = {
     "file": {"ar": "الملف", "en": "File"},
     "format": {"ar": "الصيغة", "en": "Format"},
     "description": {"ar": "الوصف", "en": "Description"},
+    "field": {"ar": "الحقل", "en": "Field"},
+    "value": {"ar": "القيمة", "en": "Value"},
 }
 
 MONTHS = {

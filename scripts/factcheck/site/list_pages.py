@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import codes
-from ..rules.timeline import EARLIEST, LATEST, claim_span
+from ..timespans import EARLIEST, LATEST, claim_span
 from . import timebar
 from .context import SiteData
+from .fragments import contradiction_link, entity_link, source_link, verdict_badge
 from .labels import ui
 from .markup import a, bdi, esc, rel, rel_file, table, time_words
-
-FIRST_READ = ["genuine-conflict", "unresolved", "source-error", "translation-error", "temporal-succession",
-              "different-entity", "spelling-variant", "granularity"]
 
 INTRO = {
     "ar": ("مجموعة بيانات مفتوحة تتحقق من كل ادعاء قابل للتحقق في مقالات عن جهود توحيد الجيش الليبي. "
@@ -35,23 +33,23 @@ def home_page(site: SiteData, lang: str) -> tuple[str, str]:
     scale = site.schemas.labels("claim", "verdict.rating")
     verdicts = Counter(c.data["verdict"]["rating"] for c in ds.claims.values())
     resolutions = Counter(x.data["resolution"] for x in ds.contradictions.values())
+    counts = "".join(f'<li>{a(rel(here, f"{kind.folder}/index"), kind.plural[lang])}: {bdi(len(ds.records[kind.name]))}</li>'
+                     for kind in ds.kinds if kind.page)
     parts = [f"<h1>{esc(ui('site', lang))}</h1>", f"<p>{esc(INTRO[lang])}</p>",
-             '<ul class="fc-counts">'
-             f'<li>{a(rel(here, "claims/index"), ui("claims", lang))}: {bdi(len(ds.claims))}</li>'
-             f'<li>{a(rel(here, "entities/index"), ui("entities", lang))}: {bdi(len(ds.entities))}</li>'
-             f'<li>{a(rel(here, "sources/index"), ui("sources", lang))}: {bdi(len(ds.sources))}</li>'
-             f'<li>{a(rel(here, "contradictions/index"), ui("contradictions", lang))}: {bdi(len(ds.contradictions))}</li>'
+             f'<ul class="fc-counts">{counts}'
              f'<li>{a(rel(here, "timeline"), ui("timeline", lang))}</li>'
              f'<li>{a(rel(here, "search"), ui("search", lang))}</li></ul>']
-    rows = [[site.verdict_badge(k, lang), esc(v["description"][lang]), bdi(verdicts.get(k, 0))]
+    rows = [[verdict_badge(site, k, lang), esc(v["description"][lang]), bdi(verdicts.get(k, 0))]
             for k, v in scale.items()]
     parts.append(f"<h2>{esc(ui('how_to_read', lang))}</h2>" + table([ui("verdict", lang), ui("description", lang),
                                                                       ui("count_claims", lang)], rows))
-    res_rows = [[esc(site.label("contradiction", "resolution", k, lang)), bdi(n)] for k, n in sorted(resolutions.items())]
-    parts.append(f"<h2>{esc(ui('by_resolution', lang))}</h2>" + table([ui("resolution", lang), ui("contradictions", lang)], res_rows))
-    first = sorted(ds.contradictions.values(), key=lambda x: (FIRST_READ.index(x.data["resolution"]), x.id))[:6]
+    order = [*site.resolutions(), *sorted(set(resolutions) - set(site.resolutions()))]
+    res_rows = [[esc(site.label("contradiction", "resolution", k, lang)), bdi(resolutions[k])]
+                for k in order if k in resolutions]
+    parts.append(f"<h2>{esc(ui('by_resolution', lang))}</h2>" + table([ui("resolution", lang), site.kind_plural("contradiction", lang)], res_rows))
+    first = sorted(ds.contradictions.values(), key=site.reading_order)[:6]
     parts.append(f"<h2>{esc(ui('first_see', lang))}</h2><ul>"
-                 + "".join(f"<li>{site.contradiction_link(x.id, lang, here)}</li>" for x in first) + "</ul>")
+                 + "".join(f"<li>{contradiction_link(site, x.id, lang, here)}</li>" for x in first) + "</ul>")
     return ui("site", lang), f'<div class="fc-home">{"".join(parts)}</div>'
 
 
@@ -62,15 +60,15 @@ def claims_index(site: SiteData, lang: str) -> tuple[str, str]:
     for c in claims:
         d = c.data
         sources = list(dict.fromkeys(ev["source"] for ev in d["evidence"]))
-        rows.append([a(rel(here, f"claims/{c.id}"), d["statement"][lang]), site.verdict_badge(d["verdict"]["rating"], lang),
-                     site.entity_link(d["subject"], lang, here), bdi(_year(c)), esc(" ".join(sources))])
+        rows.append([a(rel(here, f"claims/{c.id}"), d["statement"][lang]), verdict_badge(site, d["verdict"]["rating"], lang),
+                     entity_link(site, d["subject"], lang, here), bdi(_year(c)), esc(" ".join(sources))])
         attrs.append(f'data-verdict="{esc(d["verdict"]["rating"])}" data-source="{esc(" ".join(sources))}" '
                      f'data-entity="{esc(d["subject"])}" data-year="{esc(_year(c))}"')
     filters = _filters(site, claims, lang)
-    body = (f"<h1>{esc(ui('claims', lang))}</h1>{filters}"
-            + table([ui("statement", lang), ui("verdict", lang), ui("subject", lang), ui("year", lang), ui("sources", lang)],
+    body = (f"<h1>{esc(site.kind_plural('claim', lang))}</h1>{filters}"
+            + table([ui("statement", lang), ui("verdict", lang), ui("subject", lang), ui("year", lang), site.kind_plural("source", lang)],
                     rows, cls="fc-table fc-claims", row_attrs=attrs))
-    return ui("claims", lang), body
+    return site.kind_plural("claim", lang), body
 
 
 def _filters(site: SiteData, claims, lang: str) -> str:
@@ -86,10 +84,20 @@ def _filters(site: SiteData, claims, lang: str) -> str:
     years = sorted({_year(c) for c in claims} - {""})
     return ('<form class="fc-filters" hidden>'
             + select("verdict", ui("verdict", lang), [(v, site.verdict(v, lang)) for v in verdicts])
-            + select("source", ui("source", lang), [(s, s) for s in sources])
+            + select("source", site.kind_label("source", lang), [(s, s) for s in sources])
             + select("entity", ui("subject", lang), [(e, site.name(e, lang)) for e in entities])
             + select("year", ui("year", lang), [(y, y) for y in years])
             + '<output class="fc-shown"></output></form>')
+
+
+def records_index(site: SiteData, kind: str, lang: str) -> tuple[str, str]:
+    """The index of a kind that has no index of its own: every record by its title."""
+    registered = site.ds.kinds.get(kind)
+    here = f"{registered.folder}/index"
+    items = sorted(site.ds.records[kind].values(), key=lambda r: r.id)
+    listing = "".join(f'<li>{a(rel(here, f"{registered.folder}/{r.id}"), registered.record_title(r.data, lang))}</li>'
+                      for r in items)
+    return registered.plural[lang], f"<h1>{esc(registered.plural[lang])}</h1><ul>{listing}</ul>"
 
 
 def entities_index(site: SiteData, lang: str) -> tuple[str, str]:
@@ -97,12 +105,12 @@ def entities_index(site: SiteData, lang: str) -> tuple[str, str]:
     by_type: dict[str, list] = {}
     for e in site.ds.entities.values():
         by_type.setdefault(e.data["type"], []).append(e)
-    parts = [f"<h1>{esc(ui('entities', lang))}</h1>"]
+    parts = [f"<h1>{esc(site.kind_plural('entity', lang))}</h1>"]
     for type_, items in sorted(by_type.items()):
         parts.append(f"<h2>{esc(site.label('entity', 'type', type_, lang))}</h2><ul class=\"fc-columns\">"
-                     + "".join(f"<li>{site.entity_link(e.id, lang, here)}</li>"
+                     + "".join(f"<li>{entity_link(site, e.id, lang, here)}</li>"
                                for e in sorted(items, key=lambda e: e.data["name"][lang])) + "</ul>")
-    return ui("entities", lang), "".join(parts)
+    return site.kind_plural("entity", lang), "".join(parts)
 
 
 def sources_index(site: SiteData, lang: str) -> tuple[str, str]:
@@ -111,33 +119,31 @@ def sources_index(site: SiteData, lang: str) -> tuple[str, str]:
     for sid, s in sorted(site.ds.sources.items()):
         pub = s.data["published"]
         date = pub.get("date") or " – ".join(filter(None, (pub.get("not_before"), pub.get("not_after")))) or ui("unknown", lang)
-        rows.append([site.source_link(sid, lang, here), bdi(date), bdi(len(site.by_source.get(sid, [])))])
-    return ui("sources", lang), f"<h1>{esc(ui('sources', lang))}</h1>" + table(
-        [ui("source", lang), ui("published", lang), ui("count_claims", lang)], rows)
+        rows.append([source_link(site, sid, lang, here), bdi(date), bdi(len(site.by_source.get(sid, [])))])
+    return site.kind_plural("source", lang), f"<h1>{esc(site.kind_plural('source', lang))}</h1>" + table(
+        [site.kind_label("source", lang), ui("published", lang), ui("count_claims", lang)], rows)
 
 
 def contradictions_index(site: SiteData, lang: str) -> tuple[str, str]:
     here = "contradictions/index"
-    rows = [[site.contradiction_link(x.id, lang, here), esc(site.label("contradiction", "resolution", x.data["resolution"], lang)),
+    rows = [[contradiction_link(site, x.id, lang, here), esc(site.label("contradiction", "resolution", x.data["resolution"], lang)),
              f'<code dir="ltr">{esc(x.data["detected_by"])}</code>']
-            for x in sorted(site.ds.contradictions.values(), key=lambda x: (FIRST_READ.index(x.data["resolution"]), x.id))]
-    return ui("contradictions", lang), f"<h1>{esc(ui('contradictions', lang))}</h1>" + table(
-        [ui("contradiction", lang), ui("resolution", lang), ui("detected_by", lang)], rows)
-
-
-DRAWN = {"occurred", "signed", "established", "scheduled", "postponed", "holds-post"}
+            for x in sorted(site.ds.contradictions.values(), key=site.reading_order)]
+    return site.kind_plural("contradiction", lang), f"<h1>{esc(site.kind_plural('contradiction', lang))}</h1>" + table(
+        [site.kind_label("contradiction", lang), ui("resolution", lang), ui("detected_by", lang)], rows)
 
 
 def timeline_page(site: SiteData, lang: str) -> tuple[str, str]:
     here = "timeline"
     dated = [c for c in site.ds.claims.values() if c.data.get("time")]
     dated.sort(key=lambda c: (claim_span(c)[0], claim_span(c)[1], c.id))
-    drawn = [c for c in dated if c.data["property"] in DRAWN and claim_span(c) != (EARLIEST, LATEST)]
+    drawn_properties = {pid for pid, p in site.ds.properties.items() if p.data.get("timeline")}
+    drawn = [c for c in dated if c.data["property"] in drawn_properties and claim_span(c) != (EARLIEST, LATEST)]
     rows = [{"label": site.name(c.data["subject"], lang), "lo": claim_span(c)[0], "hi": claim_span(c)[1],
              "inferred": c.data["time"]["basis"] == "inferred"} for c in drawn]
     table_rows = [[time_words(c.data["time"], lang), a(rel(here, f"claims/{c.id}"), c.data["statement"][lang])] for c in dated]
     body = (f"<h1>{esc(ui('timeline', lang))}</h1>" + timebar.svg(rows, ui("timeline", lang), lang)
-            + table([ui("when", lang), ui("claim", lang)], table_rows))
+            + table([ui("when", lang), site.kind_label("claim", lang)], table_rows))
     return ui("timeline", lang), body
 
 
@@ -156,19 +162,19 @@ def reference_page(site: SiteData, lang: str) -> tuple[str, str]:
     note = {"ar": "هذه الصفحة مولَّدة من أوصاف المخططات (schema/) وسجل الرموز، وهي بالإنجليزية كما في المخططات.",
             "en": "Generated from the schema descriptions (schema/) and the code registry."}
     parts.append(f"<p>{esc(note[lang])}</p>")
-    for kind in ("claim", "entity", "source", "contradiction", "property"):
+    for kind in site.ds.kinds.names():
         doc = site.schemas.documents[kind]
         rows = [[f'<code dir="ltr">{esc(p)}</code>', "✔" if req else "", f'<span dir="ltr">{esc(desc)}</span>']
                 for p, req, desc in _fields(doc)]
         parts.append(f'<h2 dir="ltr">{esc(doc["title"])}</h2><p dir="ltr">{esc(doc["description"])}</p>'
                      + table(["field", "required", "description"], rows))
     scale = site.schemas.labels("claim", "verdict.rating")
-    rows = [[f'<code dir="ltr">{esc(k)}</code>', site.verdict_badge(k, lang), bdi(v["rating"]), esc(v["description"][lang])]
+    rows = [[f'<code dir="ltr">{esc(k)}</code>', verdict_badge(site, k, lang), bdi(v["rating"]), esc(v["description"][lang])]
             for k, v in scale.items()]
     parts.append('<h2 id="verdicts">' + esc({"ar": "سلّم الأحكام", "en": "Verdict scale"}[lang]) + "</h2>"
                  + table(["id", ui("verdict", lang), "ClaimReview ratingValue", ui("description", lang)], rows))
-    kinds = site.schemas.labels("contradiction", "resolution")
-    rows = [[f'<code dir="ltr">{esc(k)}</code>', esc(v[lang]), esc(v["description"][lang])] for k, v in kinds.items()]
+    rows = [[f'<code dir="ltr">{esc(k)}</code>', esc(v[lang]), esc(v["description"][lang])]
+            for k, v in site.resolutions().items()]
     parts.append('<h2 id="resolutions">' + esc(ui("resolution", lang)) + "</h2>"
                  + table(["id", ui("resolution", lang), ui("description", lang)], rows))
     rows = [[f'<code dir="ltr">{esc(c.code)}</code>', esc(c.severity), f'<span dir="ltr">{esc(c.message)}</span>',
@@ -182,13 +188,9 @@ def reference_page(site: SiteData, lang: str) -> tuple[str, str]:
     return ui("reference", lang), "".join(parts)
 
 
-DOWNLOADS = [
-    ("claims.json", "JSON", {"ar": "كل الادعاءات بكل حقولها", "en": "Every claim with all its fields"}),
+# Beside one JSON file per kind of record (exports.write_export).
+EXTRA_DOWNLOADS = [
     ("claims.csv", "CSV", {"ar": "الادعاءات في جدول مسطح", "en": "Claims as a flat table"}),
-    ("entities.json", "JSON", {"ar": "الكيانات وأسماؤها", "en": "Entities and their names"}),
-    ("sources.json", "JSON", {"ar": "المصادر", "en": "Sources"}),
-    ("contradictions.json", "JSON", {"ar": "التعارضات الموثقة", "en": "Documented contradictions"}),
-    ("properties.json", "JSON", {"ar": "مفردات الخصائص", "en": "The property vocabulary"}),
     ("claimreview.jsonl", "JSON Lines", {"ar": "سجلات ClaimReview سطرًا لكل ادعاء", "en": "ClaimReview records, one per line"}),
     ("datapackage.json", "Frictionless", {"ar": "وصف حزمة البيانات", "en": "Data package descriptor"}),
 ]
@@ -196,7 +198,11 @@ DOWNLOADS = [
 
 def downloads_page(site: SiteData, lang: str) -> tuple[str, str]:
     here = "downloads"
-    rows = [[a(rel_file(here, f"data/{name}", lang), name), esc(fmt), esc(desc[lang])] for name, fmt, desc in DOWNLOADS]
+    files = [(f"{kind.folder}.json", "JSON", {"ar": f"{kind.plural['ar']}: كل سجل بكل حقوله",
+                                              "en": f"{kind.plural['en']}: every record with all its fields"})
+             for kind in site.ds.kinds]
+    rows = [[a(rel_file(here, f"data/{name}", lang), name), esc(fmt), esc(desc[lang])]
+            for name, fmt, desc in files + EXTRA_DOWNLOADS]
     return ui("downloads", lang), f"<h1>{esc(ui('downloads', lang))}</h1>" + table(
         [ui("file", lang), ui("format", lang), ui("description", lang)], rows)
 

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 
-from ..rules.common import value_key
-from ..rules.timeline import claim_span
 from ..textnorm import fold_for_search, fragment_spans, normalize_with_offsets, quote_fragments
+from ..timespans import claim_span
 from . import timebar
 from .context import SiteData
+from .fragments import (claim_link, contradiction_link, edit_links, entity_link, source_link, value_html,
+                        verdict_badge)
 from .labels import ui
 from .markup import a, bdi, esc, rel, table, time_words
-
-
-# Records with these resolutions are about how a name is written, not about claims disagreeing.
-NAME_RESOLUTIONS = {"spelling-variant", "translation-error", "different-entity"}
 
 
 def _note(note: dict | None, lang: str) -> str:
@@ -47,17 +44,17 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
     here = f"claims/{cid}"
     c = site.ds.claims[cid]
     d = c.data
-    parts = [f'<p class="fc-kicker">{esc(ui("claim", lang))} <code dir="ltr">{esc(cid)}</code></p>',
+    parts = [f'<p class="fc-kicker">{esc(site.kind_label("claim", lang))} <code dir="ltr">{esc(cid)}</code></p>',
              f'<h1 dir="auto">{esc(d["statement"][lang])}</h1>']
     if lang == "en":
         parts.append(f'<p class="fc-original" lang="ar" dir="rtl">{esc(d["statement"]["ar"])}</p>')
     if d.get("rank") == "deprecated":
         parts.append(f'<p class="fc-deprecated">{esc(ui("deprecated", lang))}: {esc(d["rank_reason"][lang])}</p>')
-    parts.append(f'<div class="fc-verdict-box"><p>{esc(ui("verdict", lang))}: {site.verdict_badge(d["verdict"]["rating"], lang)}</p>'
+    parts.append(f'<div class="fc-verdict-box"><p>{esc(ui("verdict", lang))}: {verdict_badge(site, d["verdict"]["rating"], lang)}</p>'
                  f'<p>{esc(d["verdict"]["reasoning"][lang])}</p></div>')
-    spo = [site.entity_link(d["subject"], lang, here), f'<span class="fc-prop">{esc(site.prop(d["property"], lang))}</span>']
+    spo = [entity_link(site, d["subject"], lang, here), f'<span class="fc-prop">{esc(site.prop(d["property"], lang))}</span>']
     if d.get("value"):
-        spo.append(site.value_html(c, lang, here))
+        spo.append(value_html(site, c, lang, here))
     parts.append(_section(ui("what", lang), '<p class="fc-spo">' + " · ".join(spo) + "</p>"))
     time = d.get("time")
     when = f"<p>{time_words(time, lang)}</p>"
@@ -74,23 +71,23 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
                        if lang == "en" else "")
         evidence.append(
             f'<figure class="fc-evidence fc-{esc(ev["stance"])}"><blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
-            f'{translation}<figcaption>{site.source_link(ev["source"], lang, here)} · {esc(ui("paragraph", lang))} '
+            f'{translation}<figcaption>{source_link(site, ev["source"], lang, here)} · {esc(ui("paragraph", lang))} '
             f'{bdi(ev["paragraph"])} · {esc(stance)} · {a(rel(here, "sources/" + ev["source"], anchor), ui("see_in_article", lang))}'
             f'</figcaption></figure>')
     parts.append(_section(ui("evidence", lang), "".join(evidence)))
     if d.get("attribution"):
         parts.append(f'<p>{esc("يستند إلى تصريح" if lang == "ar" else "Rests on the statement")}: '
-                     f'{site.claim_link(d["attribution"], lang, here)}</p>')
-    same = [x for x in site.same_fact[(d["subject"], d["property"], str(value_key(c)))] if x.id != cid]
-    parts.append(_section(ui("corroborating", lang), _list([site.claim_link(x.id, lang, here) for x in same])))
+                     f'{claim_link(site, d["attribution"], lang, here)}</p>')
+    same = [x for x in site.same_fact[site.fact_of(c)] if x.id != cid]
+    parts.append(_section(ui("corroborating", lang), _list([claim_link(site, x.id, lang, here) for x in same])))
     contradictions = site.contradictions_of.get(cid, [])
-    conflicting = sorted({o for x in contradictions if x.data["resolution"] not in NAME_RESOLUTIONS
+    conflicting = sorted({o for x in contradictions if not site.about_names(x)
                           for o in x.data.get("claims", ()) if o != cid})
-    parts.append(_section(ui("conflicting", lang), _list([site.claim_link(o, lang, here) for o in conflicting])))
+    parts.append(_section(ui("conflicting", lang), _list([claim_link(site, o, lang, here) for o in conflicting])))
     parts.append(_section(ui("its_contradictions", lang),
-                          _list([site.contradiction_link(x.id, lang, here) for x in contradictions])))
+                          _list([contradiction_link(site, x.id, lang, here) for x in contradictions])))
     parts.append(_note(d.get("editor_note"), lang))
-    parts.append(site.edit_links(c.path, lang))
+    parts.append(edit_links(site, c.path, lang))
     parts.append(claimreview_script(site, cid, lang))
     return d["statement"][lang], "".join(parts)
 
@@ -143,30 +140,31 @@ def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
              f'<p class="fc-other-name">{bdi(d["name"][other], other)}</p>',
              f'<p>{esc(d["description"][lang])}</p>']
     if d.get("parent"):
-        parts.append(f'<p>{esc(ui("part_of", lang))}: {site.entity_link(d["parent"], lang, here)}</p>')
+        parts.append(f'<p>{esc(ui("part_of", lang))}: {entity_link(site, d["parent"], lang, here)}</p>')
     rows = [[bdi(al["text"], al["lang"]), esc(al["lang"]), esc(al["kind"]),
-             site.source_link(al["source"], lang, here, text=al["source"]) if al.get("source") else "",
+             source_link(site, al["source"], lang, here, text=al["source"]) if al.get("source") else "",
              esc(al["note"][lang]) if al.get("note") else ""] for al in d["aliases"]]
-    headers = [ui("names", lang), "lang", ui("kind", lang), ui("source", lang), ui("notes", lang)]
+    headers = [ui("names", lang), "lang", ui("kind", lang), site.kind_label("source", lang), ui("notes", lang)]
     parts.append(_section(ui("spellings", lang), table(headers, rows) if rows else ""))
     # A hidden block of every spelling and its search fold: search finds the page by any of them.
     names = [d["name"]["ar"], d["name"]["en"], *(al["text"] for al in d["aliases"])]
     folded = sorted({fold_for_search(n) for n in names} - set(names))
     parts.append(f'<div hidden class="fc-search-names" data-pagefind-weight="10">{esc(" · ".join(names + folded))}</div>')
-    posts = [c for c in site.by_subject.get(eid, []) if c.data["property"] == "holds-post"]
-    holders = [c for c in site.by_value.get(eid, []) if c.data["property"] == "holds-post"]
+    holding = site.with_role("holds-post")
+    posts = [c for c in site.by_subject.get(eid, []) if c.data["property"] in holding]
+    holders = [c for c in site.by_value.get(eid, []) if c.data["property"] in holding]
     for title, claims, label in ((ui("posts_held", lang), posts, lambda c: site.name(c.data["value"]["entity"], lang)),
                                  (ui("holders", lang), holders, lambda c: site.name(c.data["subject"], lang))):
         if claims:
             bar = timebar.svg(timebar_rows(claims, label), title, lang)
-            items = [f"{site.claim_link(c.id, lang, here)} — {time_words(c.data.get('time'), lang)}" for c in claims]
+            items = [f"{claim_link(site, c.id, lang, here)} — {time_words(c.data.get('time'), lang)}" for c in claims]
             parts.append(_section(title, bar + _list(items)))
-    parts.append(_section(ui("about_it", lang), _list([site.claim_link(c.id, lang, here) for c in site.by_subject.get(eid, [])])))
-    parts.append(_section(ui("mentioning_it", lang), _list([site.claim_link(c.id, lang, here) for c in site.by_value.get(eid, [])])))
+    parts.append(_section(ui("about_it", lang), _list([claim_link(site, c.id, lang, here) for c in site.by_subject.get(eid, [])])))
+    parts.append(_section(ui("mentioning_it", lang), _list([claim_link(site, c.id, lang, here) for c in site.by_value.get(eid, [])])))
     parts.append(_section(ui("its_contradictions", lang),
-                          _list([site.contradiction_link(x.id, lang, here) for x in site.contradictions_of.get(eid, [])])))
+                          _list([contradiction_link(site, x.id, lang, here) for x in site.contradictions_of.get(eid, [])])))
     parts.append(_note(d.get("editor_note"), lang))
-    parts.append(site.edit_links(e.path, lang))
+    parts.append(edit_links(site, e.path, lang))
     return d["name"][lang], "".join(parts)
 
 
@@ -213,7 +211,7 @@ def source_page(site: SiteData, sid: str, lang: str) -> tuple[str, str]:
     s = site.ds.sources[sid]
     d = s.data
     title = d["title"]["text"][lang]
-    parts = [f'<p class="fc-kicker">{esc(ui("source", lang))} <code dir="ltr">{esc(sid)}</code></p>',
+    parts = [f'<p class="fc-kicker">{esc(site.kind_label("source", lang))} <code dir="ltr">{esc(sid)}</code></p>',
              f"<h1>{esc(title)}</h1>"]
     shows = []
     outlet = d["outlet"]
@@ -247,15 +245,15 @@ def source_page(site: SiteData, sid: str, lang: str) -> tuple[str, str]:
     rows = []
     for n, text in enumerate(site.ds.articles[sid].paragraphs, start=1):
         claims = by_paragraph.get(n, [])
-        listing = _list([site.claim_link(c.id, lang, here) for c in claims])
+        listing = _list([claim_link(site, c.id, lang, here) for c in claims])
         rows.append(f'<div class="fc-para" id="p{n}"><p class="fc-para-text" lang="ar" dir="rtl">'
                     f'<span class="fc-para-no">{n}</span> {_highlight(text, marks.get(n, []))}</p>'
                     + (f'<details class="fc-para-claims"><summary>{esc(ui("claims_here", lang))} ({len(claims)})</summary>{listing}</details>'
                        if claims else "") + "</div>")
     parts.append(_section(ui("article", lang), f'<div class="fc-article">{"".join(rows)}</div>'))
     parts.append(_section(ui("its_contradictions", lang),
-                          _list([site.contradiction_link(x.id, lang, here) for x in site.contradictions_of.get(sid, [])])))
-    parts.append(site.edit_links(s.path, lang))
+                          _list([contradiction_link(site, x.id, lang, here) for x in site.contradictions_of.get(sid, [])])))
+    parts.append(edit_links(site, s.path, lang))
     return f"{sid}: {title}", "".join(parts)
 
 
@@ -267,7 +265,7 @@ def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
     x = site.ds.contradictions[xid]
     d = x.data
     resolution = site.label("contradiction", "resolution", d["resolution"], lang)
-    parts = [f'<p class="fc-kicker">{esc(ui("contradiction", lang))} <code dir="ltr">{esc(xid)}</code></p>',
+    parts = [f'<p class="fc-kicker">{esc(site.kind_label("contradiction", lang))} <code dir="ltr">{esc(xid)}</code></p>',
              f"<h1>{esc(d['summary'][lang])}</h1>",
              f'<p>{esc(ui("resolution", lang))}: <span class="fc-resolution fc-resolution-{esc(d["resolution"])}">{esc(resolution)}</span>'
              f' · {esc(ui("detected_by", lang))}: ' + (esc(ui("manual", lang)) if d["detected_by"] == "manual"
@@ -279,19 +277,49 @@ def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
         for c in claims:
             preferred = " fc-preferred" if d.get("preferred_claim") == c.id else ""
             quotes = "".join(f'<blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
-                             f'<p class="fc-cite">{site.source_link(ev["source"], lang, here)} · {esc(ui("paragraph", lang))} {bdi(ev["paragraph"])}</p>'
+                             f'<p class="fc-cite">{source_link(site, ev["source"], lang, here)} · {esc(ui("paragraph", lang))} {bdi(ev["paragraph"])}</p>'
                              for ev in c.data["evidence"])
             badge = f'<p class="fc-preferred-badge">{esc(ui("preferred", lang))}</p>' if preferred else ""
-            cards.append(f'<article class="fc-side{preferred}">{badge}<h3>{site.claim_link(c.id, lang, here)}</h3>'
+            cards.append(f'<article class="fc-side{preferred}">{badge}<h3>{claim_link(site, c.id, lang, here)}</h3>'
                          f'<p>{time_words(c.data.get("time"), lang)}</p>{quotes}'
-                         f'<p>{site.verdict_badge(c.data["verdict"]["rating"], lang)}</p></article>')
+                         f'<p>{verdict_badge(site, c.data["verdict"]["rating"], lang)}</p></article>')
         parts.append(f'<div class="fc-sides">{"".join(cards)}</div>')
         rows = timebar_rows(claims, lambda c: c.id)
         parts.append(timebar.svg(rows, ui("timeline", lang), lang))
     if d.get("entities"):
-        parts.append(_section(ui("involved_entities", lang), _list([site.entity_link(e, lang, here) for e in d["entities"]])))
+        parts.append(_section(ui("involved_entities", lang), _list([entity_link(site, e, lang, here) for e in d["entities"]])))
     if d.get("sources"):
-        parts.append(_section(ui("involved_sources", lang), _list([site.source_link(s, lang, here) for s in d["sources"]])))
+        parts.append(_section(ui("involved_sources", lang), _list([source_link(site, s, lang, here) for s in d["sources"]])))
     parts.append(_note(d.get("editor_note"), lang))
-    parts.append(site.edit_links(x.path, lang))
+    parts.append(edit_links(site, x.path, lang))
     return d["summary"][lang], "".join(parts)
+
+
+# ---------------------------------------------------------------- a record of any other registered kind
+
+
+def _field_rows(value, path: str = ""):
+    """(dotted field, text) of every leaf of a record, bilingual texts kept together."""
+    if isinstance(value, dict) and set(value) == {"ar", "en"}:
+        yield path, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _field_rows(inner, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            yield from _field_rows(inner, f"{path}[{i}]")
+    else:
+        yield path, value
+
+
+def record_page(site: SiteData, kind: str, rid: str, lang: str) -> tuple[str, str]:
+    """The page of a record whose kind has no page of its own: its title and every field."""
+    rec = site.ds.records[kind][rid]
+    registered = site.ds.kinds.get(kind)
+    title = registered.record_title(rec.data, lang)
+    rows = [[f'<code dir="ltr">{esc(path)}</code>', esc(value[lang]) if isinstance(value, dict) else bdi(value)]
+            for path, value in _field_rows(rec.data)]
+    parts = [f'<p class="fc-kicker">{esc(registered.label[lang])} <code dir="ltr">{esc(rid)}</code></p>',
+             f"<h1>{esc(title)}</h1>", table([ui("field", lang), ui("value", lang)], rows),
+             edit_links(site, rec.path, lang)]
+    return title, "".join(parts)

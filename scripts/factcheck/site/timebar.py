@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..rules.timeline import EARLIEST, LATEST
+from ..timespans import EARLIEST, LATEST
 from .markup import esc
 
 WIDTH, ROW, LABEL, PAD = 720, 26, 210, 20
