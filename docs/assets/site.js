@@ -33,14 +33,26 @@
   var list = document.querySelector(".fc-results");
   var pagefind = null;
 
-  // Mirrors factcheck.textnorm.fold_for_search: alef forms, ى/ي, ة/ه, hamza seats, و/ف + ب/ك/ل + ال.
-  var fold = function (word) {
-    word = word.replace(/[\u064B-\u065F\u0670\u0640]/g, "")
-      .replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه").replace(/ؤ/g, "و").replace(/ئ/g, "ي");
-    var stripped = word.replace(/^(?:و|ف)?(?:ب|ك|ل)?ال(?=[^\s]{3})/, "");
-    if (stripped === word) stripped = word.replace(/^(?:و|ف)(?=ال[^\s]{3})/, "");
-    return stripped;
+  // factcheck.textnorm.fold_for_search, word by word, from the table the site writes into the
+  // search page (#fc-fold): one fold, defined once, in Python.
+  var spec = JSON.parse(document.getElementById("fc-fold").textContent);
+  var presentation = new RegExp(spec.presentation, "g");
+  var prefixes = spec.prefixes.map(function (p) { return new RegExp(p, "u"); });
+  var mapped = function (word, table) {
+    var out = "";
+    for (var ch of word) out += Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch;
+    return out;
   };
+  var fold = function (word) {
+    word = word.normalize("NFC").replace(presentation, function (c) { return c.normalize("NFKC"); }).normalize("NFC");
+    word = mapped(mapped(word, spec.table), spec.letters);
+    for (var i = 0; i < prefixes.length; i++) {
+      var stripped = word.replace(prefixes[i], "");
+      if (stripped !== word) return stripped;
+    }
+    return word;
+  };
+  window.factcheckFold = fold;  // for the test that holds it equal to the Python fold
   var variants = function (q) {
     var words = q.trim().split(/\s+/).filter(Boolean);
     var out = [words.join(" "), words.map(fold).join(" ")];

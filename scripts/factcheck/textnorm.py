@@ -233,13 +233,23 @@ def find_fragments(fragments: list[str], normalized_text: str) -> bool:
     return fragment_spans(fragments, normalized_text) is not None
 
 
-_SEARCH_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-_PREFIXED = re.compile(r"^(?:و|ف)?(?:ب|ك|ل)?ال(?=\w{3})|^(?:و|ف)(?=ال\w{3})")
+# The search fold as data: the browser folds a query with this same table (the site writes it
+# into the search page, `search_fold_spec`), so what a reader types and what the pages hold fold alike.
+SEARCH_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+# Tried in order; the first that matches is removed. `\S{3}`: at least three letters stay.
+SEARCH_PREFIXES = (r"^(?:و|ف)?(?:ب|ك|ل)?ال(?=\S{3})", r"^(?:و|ف)(?=ال\S{3})")
+_SEARCH_FOLD = str.maketrans(SEARCH_LETTERS)
+_SEARCH_PREFIXES = tuple(re.compile(p) for p in SEARCH_PREFIXES)
 
 
 def fold_word(word: str) -> str:
+    """One word of verification form, folded for search."""
     word = word.translate(_SEARCH_FOLD)
-    return _PREFIXED.sub("", word)
+    for prefix in _SEARCH_PREFIXES:
+        stripped = prefix.sub("", word, count=1)
+        if stripped != word:
+            return stripped
+    return word
 
 
 def fold_for_search(text: str) -> str:
@@ -247,6 +257,15 @@ def fold_for_search(text: str) -> str:
     alef forms, ى/ي, ة/ه, hamza seats, and the prefixes و/ف + ب/ك/ل + ال. Never use it to verify a
     quote: it makes different words equal."""
     return " ".join(fold_word(w) for w in normalize(text).split(" ") if w)
+
+
+def search_fold_spec() -> dict:
+    """Everything the browser needs to fold a word exactly as `fold_for_search` does: the
+    verification form's character table (what is dropped, what becomes what), its presentation-form
+    ranges, then the search letters and prefixes."""
+    table = {chr(cp): ("" if to is None else to) for cp, to in _TABLE.items()}
+    return {"presentation": _PRESENTATION.pattern, "table": table, "letters": SEARCH_LETTERS,
+            "prefixes": list(SEARCH_PREFIXES)}
 
 
 def forbidden_characters(text: str):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import codes
+from ..textnorm import search_fold_spec
 from ..timespans import EARLIEST, LATEST, claim_span
 from . import timebar
 from .context import SiteData
 from .fragments import contradiction_link, entity_link, source_link, verdict_badge
 from .labels import ui
-from .markup import a, bdi, esc, rel, rel_file, table, time_words
+from .markup import a, bdi, esc, json_script, rel, rel_file, table, time_words
 
 INTRO = {
     "ar": ("مجموعة بيانات مفتوحة تتحقق من كل ادعاء قابل للتحقق في مقالات عن جهود توحيد الجيش الليبي. "
@@ -214,5 +215,6 @@ def search_page(site: SiteData, lang: str) -> tuple[str, str]:
             f'<form class="fc-search" role="search" data-pagefind="{rel_file(here, "pagefind/pagefind.js", lang)}">'
             f'<label for="fc-q">{esc(ui("search", lang))}</label>'
             f'<input id="fc-q" name="q" type="search" autocomplete="off" placeholder="{esc(placeholder)}">'
-            '</form><ol class="fc-results" aria-live="polite"></ol>')
+            '</form><ol class="fc-results" aria-live="polite"></ol>'
+            f'<script type="application/json" id="fc-fold">{json_script(search_fold_spec())}</script>')
     return ui("search", lang), body

@@ -4,6 +4,7 @@ it): a record can never inject markup, script or links into the site."""
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 
 from .labels import MONTHS, ui
@@ -17,6 +18,13 @@ def bdi(text, lang: str | None = None) -> str:
     """Text whose direction the browser works out from its own letters (names, dates, numbers)."""
     attr = f' lang="{lang}"' if lang else ""
     return f"<bdi{attr}>{esc(text)}</bdi>"
+
+
+def json_script(data) -> str:
+    """`data` as JSON for a <script> element: "</" cannot end the element early, "<!--" cannot
+    open a comment state."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def page_url(page: str) -> str:

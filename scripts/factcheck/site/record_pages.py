@@ -11,7 +11,7 @@ from .context import SiteData
 from .fragments import (claim_link, contradiction_link, edit_links, entity_link, source_link, value_html,
                         verdict_badge)
 from .labels import ui
-from .markup import a, bdi, esc, rel, table, time_words
+from .markup import a, bdi, esc, json_script, rel, table, time_words
 
 
 def _note(note: dict | None, lang: str) -> str:
@@ -120,10 +120,7 @@ def claimreview(site: SiteData, cid: str, lang: str) -> dict:
 
 
 def claimreview_script(site: SiteData, cid: str, lang: str) -> str:
-    data = json.dumps(claimreview(site, cid, lang), ensure_ascii=False, sort_keys=True, allow_nan=False)
-    # "</" cannot end the script element early; "<!--" cannot open a comment state.
-    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{data}</script>'
+    return f'<script type="application/ld+json">{json_script(claimreview(site, cid, lang))}</script>'
 
 
 # ---------------------------------------------------------------- entity
