@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import CLAIM, REPO, claim_text, run, write
-from factcheck.cli import build_parser
+from factcheck.cli import build_parser, subcommands
 
 THREE_MISTAKES = (
     claim_text()
@@ -80,9 +80,9 @@ def test_usage_error_exits_two(repo):
 
 def test_every_command_has_a_manual_with_an_example():
     parser = build_parser()
-    subparsers = next(a for a in parser._actions if a.dest == "command").choices
+    subparsers = subcommands(parser)
     assert set(subparsers) >= {"validate", "export", "codes", "fmt", "new", "coverage", "report", "search-index"}
-    for name, sub in subparsers.items():
+    for name, (sub, _) in subparsers.items():
         examples = re.split(r"Examples?:", sub.description or "")
         assert len(examples) == 2, f"{name} has no example in its help"
         assert f"factcheck {name}" in examples[1], name
@@ -131,8 +131,6 @@ def test_outside_a_repository_is_a_usage_error(tmp_path):
 
 
 def test_every_command_summary_is_a_whole_sentence():
-    from factcheck.cli import build_parser
 
-    commands = next(a for a in build_parser()._actions if a.dest == "command")
-    for action in commands._choices_actions:
-        assert action.help.endswith("."), f"{action.dest}: {action.help!r}"
+    for name, (_, summary) in subcommands(build_parser()).items():
+        assert summary.endswith("."), f"{name}: {summary!r}"

@@ -63,10 +63,9 @@ def test_every_column_is_protected(repo, tmp_path):
 
 
 def test_the_export_help_and_datapackage_say_so():
-    from factcheck.cli import build_parser
+    from factcheck.cli import build_parser, subcommands
 
-    parser = build_parser()
-    sub = next(a for a in parser._actions if a.dest == "command").choices["export"]
+    sub = subcommands(build_parser())["export"][0]
     assert "single quote" in sub.format_help() and "formula" in sub.format_help()
     assert "single quote" in export.__doc__
     (resource,) = [r for r in downloads.datapackage(["claims.csv"])["resources"]]

@@ -89,11 +89,11 @@ def _has_integral_float(value) -> bool:
 def disagreement(kind: str, data: dict, rel: str) -> str | None:
     """What is wrong with the two validators' verdicts on `data`, or None when they agree."""
     try:
-        fast = SCHEMAS._fast[kind].is_valid(data)
+        fast = SCHEMAS.fast[kind].is_valid(data)
     except Exception as exc:  # noqa: BLE001 - a crash is a disagreement too
         return f"jsonschema-rs raised {type(exc).__name__}: {exc}"
     try:
-        errors = list(SCHEMAS._detailed[kind].iter_errors(data))
+        errors = list(SCHEMAS.detailed[kind].iter_errors(data))
     except Exception as exc:  # noqa: BLE001
         return f"jsonschema raised {type(exc).__name__}: {exc}"
     try:
@@ -192,8 +192,8 @@ def field_paths() -> list[tuple[str, str, dict, tuple]]:
 
 def test_the_real_records_are_valid_for_both():
     for kind, rel, data in RECORDS:
-        assert SCHEMAS._fast[kind].is_valid(data), rel
-        assert not list(SCHEMAS._detailed[kind].iter_errors(data)), rel
+        assert SCHEMAS.fast[kind].is_valid(data), rel
+        assert not list(SCHEMAS.detailed[kind].iter_errors(data)), rel
 
 
 def test_every_field_and_form_gets_one_verdict():

@@ -349,6 +349,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, tuple[argparse.ArgumentParser, str]]:
+    """Each command's parser and its one-line summary, by name (for the manual's tests and docs)."""
+    # argparse keeps its subcommands only in private attributes; this is the one place that reads them.
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    summaries = {choice.dest: choice.help or "" for choice in action._choices_actions}
+    return {name: (sub, summaries[name]) for name, sub in action.choices.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:

@@ -28,12 +28,13 @@ class Schemas:
         }
         self._by_id = {doc["$id"]: doc for doc in self.documents.values()}
         registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.documents.values()])
-        self._fast = {k: jsonschema_rs.Draft202012Validator(self.documents[k], registry=registry)
+        self.fast = {k: jsonschema_rs.Draft202012Validator(self.documents[k], registry=registry)
                       for k in self.kinds.names()}
         self._annotations: dict[tuple[str, str], list[tuple[Template, object]]] = {}
 
     @cached_property
-    def _detailed(self):
+    def detailed(self):
+        """The reference validator per kind (the fast one is `fast`): slower, and precise about what is wrong."""
         from referencing import Registry, Resource
 
         registry = Registry().with_resources(
@@ -91,9 +92,9 @@ class Schemas:
         # where they say integer, so a record with any float is judged by the strict validator.
         if has_float is None:
             has_float = _has_float(data)
-        if not has_float and self._fast[kind].is_valid(data):
+        if not has_float and self.fast[kind].is_valid(data):
             return []
-        errors = sorted(self._detailed[kind].iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        errors = sorted(self.detailed[kind].iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         out = []
         for error in errors:
             out.extend(_leaf_findings(error, path))
