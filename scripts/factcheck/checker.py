@@ -171,9 +171,9 @@ def _check(root: Path, only: list[str] | None, changed: set[str] | None) -> Resu
         findings.extend(loaded.findings)
         if loaded.text is not None:
             texts[rel] = loaded.text
-        if not loaded.ok:
-            continue
         data = loaded.data
+        if not loaded.ok or data is None or loaded.text is None:
+            continue
         problems = schemas.validate(kind, data, rel, has_float=loaded.has_float)
         findings.extend(problems)
         if isinstance(data.get("id"), str):

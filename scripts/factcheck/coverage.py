@@ -53,7 +53,8 @@ class SourceCoverage:
 
 
 def split_sentences(paragraph_no: int, text: str) -> list[Sentence]:
-    out, start = [], 0
+    out: list[Sentence] = []
+    start = 0
     for m in _SENTENCE_END.finditer(text):
         if text[start:m.end()].strip():
             out.append(Sentence(paragraph_no, len(out) + 1, start, m.end(), text[start:m.end()].strip()))

@@ -86,8 +86,8 @@ def _comments(text: str) -> tuple[dict, dict]:
     above: dict[tuple, list[str]] = {}
     pending: list[str] = []
     first_path_at: dict[int, tuple] = {}
-    for line, path in starts:
-        first_path_at.setdefault(line, path)
+    for start, path in starts:
+        first_path_at.setdefault(start, path)
     for n, line in enumerate(lines):
         if line.strip().startswith("#"):
             pending.append(line.strip())
@@ -97,8 +97,8 @@ def _comments(text: str) -> tuple[dict, dict]:
     if pending:
         above[("<end>",)] = pending
     eol = {}
-    for path, (line, col) in ends.items():
-        rest = lines[line][col:] if line < len(lines) else ""
+    for path, (end_line, col) in ends.items():
+        rest = lines[end_line][col:] if end_line < len(lines) else ""
         if rest.strip().startswith("#"):
             eol[path] = rest.strip()
     return above, eol

@@ -12,8 +12,10 @@ import math
 import os
 import stat
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import yaml
 
@@ -28,10 +30,10 @@ MAX_DEPTH = 32
 MAX_NUMBER = 10**15
 _MAX_DIGITS = 16
 
-try:
-    _Base = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+if TYPE_CHECKING:
     _Base = yaml.SafeLoader
+else:  # libyaml when PyYAML is built with it
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LoadError(Exception):
@@ -73,7 +75,7 @@ def _float(text: str) -> float:
 
 
 _NUMBERS = (_TAG + "int", _TAG + "float")
-_SCALARS = {
+_SCALARS: dict[str, Callable[[str], object]] = {
     _STR: str,
     _TAG + "int": _int,
     _TAG + "float": _float,
@@ -115,7 +117,7 @@ class _RecordLoader(_Base):
         node = self.get_single_node()
         return None if node is None else self._build(node, 1)
 
-    def _refuse(self, code, node, **fields):
+    def _refuse(self, code, node, **fields) -> NoReturn:
         raise LoadError(F.make(code, self.path, line=node.start_mark.line + 1, col=node.start_mark.column + 1,
                                **fields))
 
@@ -174,7 +176,7 @@ class _RecordLoader(_Base):
 class LoadedFile:
     path: str  # relative to the root, forward slashes
     text: str | None = None
-    data: object = None
+    data: dict | None = None  # the record, when the file holds one mapping
     has_float: bool = False
     findings: list[F.Finding] = field(default_factory=list)
 
@@ -194,8 +196,9 @@ def _scan_anchors(text: str, path: str) -> None:
         name = getattr(event, "anchor", None)
         if name is not None:
             what = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
-            raise LoadError(F.make("FC004", path, line=event.start_mark.line + 1,
-                                   col=event.start_mark.column + 1, what=what, name=name))
+            mark = event.start_mark
+            raise LoadError(F.make("FC004", path, line=mark.line + 1 if mark else 1,
+                                   col=mark.column + 1 if mark else 1, what=what, name=name))
 
 
 def _flow_nesting_ok(text: str, limit: int) -> bool:

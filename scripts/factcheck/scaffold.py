@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from . import findings as F
@@ -71,7 +72,7 @@ def claim(ds: Dataset, *, source: str, quote: str, subject: str, property: str, 
         raise ScaffoldError(f"no property '{property}' (see facts/properties/)")
     paragraph = find_paragraph(ds, source, quote)
     cid = _next_id(ds, "claim", source=source.removeprefix(ds.kinds.get("source").id_prefix))
-    record = {"id": cid, "statement": dict(PLACEHOLDER), "subject": subject, "property": property}
+    record: dict[str, object] = {"id": cid, "statement": dict(PLACEHOLDER), "subject": subject, "property": property}
     value_type = ds.properties[property].data["value_type"]
     if value_type == "entity":
         if value not in ds.entities:
@@ -124,7 +125,7 @@ def contradiction(ds: Dataset, *, claims: list[str], detected_by: str = "manual"
                  "summary": dict(PLACEHOLDER), "explanation": dict(PLACEHOLDER)}
 
 
-BUILDERS = {"claim": claim, "entity": entity, "source": source, "contradiction": contradiction}
+BUILDERS: dict[str, Callable[..., tuple[str, dict]]] = {"claim": claim, "entity": entity, "source": source, "contradiction": contradiction}
 
 
 def create(root: Path, kind: str, **options) -> Path:

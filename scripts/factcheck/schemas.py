@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cached_property, lru_cache
+from typing import Any
 from pathlib import Path
 
 import jsonschema_rs
@@ -30,7 +31,7 @@ class Schemas:
         registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.documents.values()])
         self.fast = {k: jsonschema_rs.Draft202012Validator(self.documents[k], registry=registry)
                       for k in self.kinds.names()}
-        self._annotations: dict[tuple[str, str], list[tuple[Template, object]]] = {}
+        self._annotations: dict[tuple[str, str], list[tuple[Template, Any]]] = {}
 
     @cached_property
     def detailed(self):
@@ -42,13 +43,13 @@ class Schemas:
         validator = _strict_validator()
         return {k: validator(self.documents[k], registry=registry) for k in self.kinds.names()}
 
-    def annotated(self, kind: str, keyword: str) -> list[tuple[Template, object]]:
+    def annotated(self, kind: str, keyword: str) -> list[tuple[Template, Any]]:
         """(template, value) of every field the kind's schema marks with `keyword` (e.g. `x-references`,
         `x-date`), following `$ref`s into the shared definitions: the checks find references, dates
         and quotes from the schemas, so a new kind or field needs no code."""
         key = (kind, keyword)
         if key not in self._annotations:
-            found: list[tuple[Template, object]] = []
+            found: list[tuple[Template, Any]] = []
             self._walk(self.documents[kind], self.documents[kind], (), keyword, found, depth=0)
             self._annotations[key] = list(dict.fromkeys(found))
         return self._annotations[key]

@@ -84,7 +84,7 @@ _HARAKAT = [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD), *range(0x06D
 _DROP = [*_HARAKAT, 0x0640, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x00AD, 0xFEFF, 0x2060,
          *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _QUOTES = "\"'«»“”„‟‘’‚‛‹›″〝〞＂"
-_TABLE = {cp: None for cp in _DROP}
+_TABLE: dict[int, str | None] = {cp: None for cp in _DROP}
 _TABLE.update({0x0660 + i: str(i) for i in range(10)})
 _TABLE.update({0x06F0 + i: str(i) for i in range(10)})
 _TABLE.update({ord(q): '"' for q in _QUOTES})

@@ -72,8 +72,8 @@ def _span(claim: Record) -> Span:
         return EARLIEST, LATEST
     if "point" in time:
         return date_span(time["point"]) or (EARLIEST, LATEST)
-    lo = date_span(time["start"])[0] if "start" in time else EARLIEST
-    hi = date_span(time["end"])[1] if "end" in time else LATEST
+    lo = (date_span(time["start"]) or (EARLIEST, LATEST))[0] if "start" in time else EARLIEST
+    hi = (date_span(time["end"]) or (EARLIEST, LATEST))[1] if "end" in time else LATEST
     return lo, hi
 
 

@@ -59,9 +59,9 @@ def _check_as_written(rec: Record, parent: tuple, holder: dict, dates: list[tupl
         out.append(finding(first_key, first_value, f"the words name the year {year}",
                            f"Write the year the words give ({year}), or correct `as_written`."))
     months = {p[1] for p in parts.values()} - {None}
-    for month in sorted(written.months - months) if months else ():
-        out.append(finding(first_key, first_value, f"the words name month {month}",
-                           f"Write month {month:02d}, as the words give it, or correct `as_written`."))
+    for named in sorted(written.months - months) if months else ():
+        out.append(finding(first_key, first_value, f"the words name month {named}",
+                           f"Write month {named:02d}, as the words give it, or correct `as_written`."))
     for key, value in dates:
         year, month, day = parts[key]
         said = {d for m, d in written.days if m == month}

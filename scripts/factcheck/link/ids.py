@@ -8,7 +8,8 @@ from ..dataset import Record
 
 def check_ids(candidates: list[Record]) -> list[F.Finding]:
     """`candidates` holds every record with an id."""
-    out, first = [], {}
+    out: list[F.Finding] = []
+    first: dict[tuple[str, str], Record] = {}
     for rec in candidates:
         stem = rec.path.rsplit("/", 1)[-1].removesuffix(".yaml")
         if rec.id != stem:

@@ -51,7 +51,7 @@ class ByClass:
 
     def take_conflicting(self, claim: Record) -> list[int]:
         own = self.key(claim)
-        taken = []
+        taken: list[int] = []
         for k in [k for k in self.unmarked if k != own]:
             taken.extend(self.unmarked.pop(k))
         return taken

@@ -15,7 +15,7 @@ from .. import findings as F
 from ..datewords import HIJRI_MONTHS, MONTHS, WEEKDAYS, alternatives
 from ..textnorm import normalize
 from .common import active_claims
-from ..timespans import EARLIEST, LATEST, claim_span, date_bounds
+from ..timespans import EARLIEST, LATEST, claim_span, date_span
 
 _GREGORIAN = rf"(\d{{1,2}}) ({alternatives(MONTHS)}) (\d{{4}})"
 WEEKDAY_DATE = re.compile(rf"({alternatives(WEEKDAYS)}) {_GREGORIAN}")
@@ -83,8 +83,8 @@ def _publication_window(src) -> tuple[int, int] | None:
     hi_text = pub.get("date") or pub.get("not_after")
     if not lo_text and not hi_text:
         return None
-    lo = dt.date(*date_bounds(lo_text)[0]).toordinal() if lo_text else EARLIEST
-    hi = dt.date(*date_bounds(hi_text)[1]).toordinal() if hi_text else LATEST
+    lo = first[0] if lo_text and (first := date_span(lo_text)) else EARLIEST
+    hi = last[1] if hi_text and (last := date_span(hi_text)) else LATEST
     return lo, hi
 
 

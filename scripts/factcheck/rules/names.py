@@ -37,9 +37,9 @@ def _shared_names(ds):
     for entity in ds.entities.values():
         for text in names_of(entity):
             owners[normalize(text)].add(entity.id)
-    for text, ids in sorted(owners.items()):
-        if len(ids) > 1:
-            ids = sorted(ids)
+    for text, owner_set in sorted(owners.items()):
+        if len(owner_set) > 1:
+            ids = sorted(owner_set)
             first = ds.entities[ids[0]]
             yield F.make("FC406", first.path, pointer=("aliases",), entities=tuple(ids),
                          related=[F.Location(ds.entities[i].path, ("aliases",)) for i in ids[1:]], name=text, owners=", ".join(ids))

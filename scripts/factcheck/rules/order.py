@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..dataset import Record
 from .common import active_claims, for_claims
 from .conflicts import listing
 from ..timespans import EARLIEST, claim_span
 
 
 def check(ds):
-    earliest = {}  # body -> its establishment claim with the earliest start
+    earliest: dict[str, Record] = {}  # body -> its establishment claim with the earliest start
     holdings = defaultdict(list)  # post -> holding claims
     roles = {pid: prop.data.get("role") for pid, prop in ds.properties.items()}
     for claim in active_claims(ds):

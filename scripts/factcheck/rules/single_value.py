@@ -14,7 +14,7 @@ from collections import defaultdict
 from ..values import value_key
 from .common import active_claims, for_claims, value_words
 from .conflicts import ByClass, ByInterval, conflict_groups, listing
-from ..timespans import claim_span, date_span, describe
+from ..timespans import EARLIEST, LATEST, claim_span, date_span, describe
 
 
 def check(ds):
@@ -30,7 +30,7 @@ def check(ds):
             by_value[(key, prop.id)].append(claim)
     for (subject, pid), claims in sorted(by_subject.items()):
         dated = all("date" in c.data["value"] and date_span(c.data["value"]["date"]) for c in claims)
-        index = ByInterval(lambda c: date_span(c.data["value"]["date"])) if dated else ByClass(value_key)
+        index = ByInterval(lambda c: date_span(c.data["value"]["date"]) or (EARLIEST, LATEST)) if dated else ByClass(value_key)
         for group in conflict_groups([(claim_span(c), c) for c in claims], index):
             yield for_claims("FC401", group, subject=subject, property=pid,
                              values=listing(group, lambda c: f"{value_words(c)} ({describe(c)})"))
