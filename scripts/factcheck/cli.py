@@ -249,8 +249,8 @@ def cmd_new(args) -> int:
     overwritten.
 
     Examples:
-        factcheck new claim --source src-001 --quote "اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020" \\
-            --subject ceasefire-agreement-2020 --property signed
+        factcheck new claim --source src-002 --quote "وترأس الوفد نائب رئيس المخابرات العامة أيمن بديع" \\
+            --subject ayman-badie --property visited --value tripoli
         factcheck new entity --type person --name-ar "أسامة حماد" --name-en "Osama Hammad"
         factcheck new source --file seeds/005_example.txt
         factcheck new contradiction --claims c-000-002 c-003-002 --detected-by FC402 --resolution temporal-succession
