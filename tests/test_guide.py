@@ -28,6 +28,7 @@ import pytest
 import yaml
 
 from factcheck.cli import build_parser, main
+from factcheck.dataset import leaves
 
 pytestmark = pytest.mark.acceptance
 
@@ -215,17 +216,6 @@ def check_line(words: list[str], root: Path, marker: dict) -> str:
     else:
         pytest.fail(f"an example runs only factcheck, make, pre-commit and the venv: `{shlex.join(words)}`")
     return ""
-
-
-def leaves(data, prefix=""):
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from leaves(value, f"{prefix}.{key}" if prefix else key)
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from leaves(value, f"{prefix}[{i}]")
-    else:
-        yield prefix, data
 
 
 def fill(root: Path, marker: dict) -> None:

@@ -10,6 +10,19 @@ from .kinds import Kinds
 from .textnorm import normalize
 
 
+def leaves(value, path: str = "", *, bilingual_whole: bool = False):
+    """(dotted path, value) of every leaf of a record's data, e.g. ("evidence[0].quote", "…");
+    with `bilingual_whole`, an {ar, en} mapping is one leaf."""
+    if isinstance(value, dict) and not (bilingual_whole and set(value) == {"ar", "en"}):
+        for key, inner in value.items():
+            yield from leaves(inner, f"{path}.{key}" if path else key, bilingual_whole=bilingual_whole)
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            yield from leaves(inner, f"{path}[{i}]", bilingual_whole=bilingual_whole)
+    else:
+        yield path, value
+
+
 @dataclass
 class Record:
     kind: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..dataset import leaves
 from ..textnorm import fold_for_search, fragment_spans, normalize_with_offsets, quote_fragments
 from ..timespans import claim_span
 from . import timebar
@@ -295,27 +296,13 @@ def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
 # ---------------------------------------------------------------- a record of any other registered kind
 
 
-def _field_rows(value, path: str = ""):
-    """(dotted field, text) of every leaf of a record, bilingual texts kept together."""
-    if isinstance(value, dict) and set(value) == {"ar", "en"}:
-        yield path, value
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _field_rows(inner, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
-        for i, inner in enumerate(value):
-            yield from _field_rows(inner, f"{path}[{i}]")
-    else:
-        yield path, value
-
-
 def record_page(site: SiteData, kind: str, rid: str, lang: str) -> tuple[str, str]:
     """The page of a record whose kind has no page of its own: its title and every field."""
     rec = site.ds.records[kind][rid]
     registered = site.ds.kinds.get(kind)
     title = registered.record_title(rec.data, lang)
     rows = [[f'<code dir="ltr">{esc(path)}</code>', esc(value[lang]) if isinstance(value, dict) else bdi(value)]
-            for path, value in _field_rows(rec.data)]
+            for path, value in leaves(rec.data, bilingual_whole=True)]
     parts = [f'<p class="fc-kicker">{esc(registered.label[lang])} <code dir="ltr">{esc(rid)}</code></p>',
              f"<h1>{esc(title)}</h1>", table([ui("field", lang), ui("value", lang)], rows),
              edit_links(site, rec.path, lang)]
