@@ -50,8 +50,8 @@ _CODES = [
     Code("FC009", ERROR, "mapping key", "mapping key {key} must be text",
          "Write the key as plain words, e.g. `paragraph:` not `1:`."),
     Code("FC010", ERROR, "misplaced file", "'{file}' {problem}",
-         "{fix}", "Records live in facts/claims/, facts/entities/, facts/sources/, facts/contradictions/ or "
-         "facts/properties/ and end in .yaml (not .yml)."),
+         "{fix}", "Records live in the folders under facts/ that schema/kinds.json registers (facts/claims/, "
+         "facts/entities/, …) and end in .yaml (not .yml)."),
     Code("FC011", ERROR, "nesting too deep", "values are nested deeper than {limit} levels",
          "Records are shallow (a few levels): flatten the structure; see the schema reference."),
     Code("FC012", ERROR, "number out of range", "the number {value} is outside the range records allow (±{limit:.0e})",

@@ -31,8 +31,7 @@ def build(result: Result) -> dict:
             "coverage": coverage.get(sid),
         }
     return {
-        "counts": {"sources": len(ds.sources), "claims": len(claims), "entities": len(ds.entities),
-                   "contradictions": len(ds.contradictions), "properties": len(ds.properties)},
+        "counts": {kind.folder: len(ds.records[kind.name]) for kind in ds.kinds},
         "findings": [{"code": f.code, "message": f.message, "claims": list(f.claims), "entities": list(f.entities),
                       "sources": list(f.sources), "documented_by": f.documented_by} for f in findings],
         "findings_by_status": {"documented": sum(1 for f in findings if f.documented_by),
