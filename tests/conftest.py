@@ -1,12 +1,23 @@
-"""Shared fixtures: a throw-away copy of the repository's schemas, sources and vocabulary."""
+"""Shared fixtures: a throw-away copy of the repository's schemas, sources and vocabulary.
+
+Every test is in exactly one tier (a marker; pyproject lists them, tests/test_tiers.py holds it):
+`unit`, `acceptance`, `browser`, `fuzz`. `make test-fast` runs the first two.
+
+What costs time is built once per run and shared: the minimal repository (`repo` copies it), the
+real data as a git repository (`copy` clones it), the check of the real repository, the built
+site. A test that only reads may take the shared one (`shared_repo`, `real_check`); a test that
+writes takes its own copy.
+"""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import io
 import os
 import shutil
+import subprocess
 import threading
 from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
@@ -16,8 +27,46 @@ import pytest
 
 from factcheck.cli import main
 
+pytest_plugins = ("pytester",)  # tests/test_tiers.py collects a sample module with it
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# ---- temporary directories in memory where there is room
+
+SHM = Path("/dev/shm")
+SHM_ROOM = 4 * 2**30  # a run writes about 400 MB there (pyproject keeps one run's directories)
+
+
+def pytest_configure(config):
+    """tmp_path and tmp_path_factory under /dev/shm (tmpfs) when it is writable with room: the tests
+    make hundreds of repository copies of a few hundred small files each, and on a busy disk each
+    file created costs up to a millisecond. --basetemp or PYTEST_DEBUG_TEMPROOT still decide."""
+    if config.option.basetemp or "PYTEST_DEBUG_TEMPROOT" in os.environ:
+        return
+    try:
+        room = os.statvfs(SHM)
+    except OSError:
+        return
+    if os.access(SHM, os.W_OK | os.X_OK) and room.f_bavail * room.f_frsize >= SHM_ROOM:
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(SHM)
+
+
+# ---- tiers: each collected test carries exactly one of these markers
+
+TIERS = ("unit", "acceptance", "browser", "fuzz")
+TIER_PROBLEMS = pytest.StashKey[list]()
+
+
+def tiers_of(item) -> set[str]:
+    return {mark.name for mark in item.iter_markers() if mark.name in TIERS}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Before `-m` deselects anything: note every collected test without exactly one tier."""
+    config.stash[TIER_PROBLEMS] = [f"{item.nodeid}: {', '.join(sorted(tiers_of(item))) or 'no tier'}"
+                                   for item in items if len(tiers_of(item)) != 1]
 
 
 def make_repo(root: Path) -> Path:
@@ -33,23 +82,68 @@ def make_repo(root: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def repo(tmp_path) -> Path:
-    return make_repo(tmp_path)
+def tree_digest(root: Path) -> dict[str, str]:
+    """sha256 of every file under root (links by their target), by path relative to root."""
+    out = {}
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        if p.is_symlink():
+            out[rel] = "link:" + os.readlink(p)
+        elif p.is_file():
+            out[rel] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+@pytest.fixture(scope="session")
+def repo_template(tmp_path_factory) -> Path:
+    """make_repo's repository, made once per run; never handed to a test (`repo` copies it)."""
+    return make_repo(tmp_path_factory.mktemp("repo-template"))
 
 
 @pytest.fixture
-def copy(tmp_path) -> Path:
-    """The real repository's data and schemas, as a git repository with one commit."""
-    import subprocess
-
-    for folder in ("schema", "seeds", "facts"):
-        shutil.copytree(REPO / folder, tmp_path / folder)
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
+def repo(tmp_path, repo_template) -> Path:
+    """The minimal repository (make_repo's), this test's own copy: write to it freely."""
+    shutil.copytree(repo_template, tmp_path, symlinks=True, dirs_exist_ok=True)
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def shared_repo(tmp_path_factory) -> Path:
+    """The minimal repository shared by the tests that only read it; one that writes to it fails
+    at the end of the run (its files are compared with what they were)."""
+    root = make_repo(tmp_path_factory.mktemp("shared-repo"))
+    before = tree_digest(root)
+    yield root
+    assert tree_digest(root) == before, "a test wrote to shared_repo: give it `repo`, its own copy"
+
+
+@pytest.fixture(scope="session")
+def copy_template(tmp_path_factory) -> Path:
+    """The real repository's data and schemas as a git repository with one commit, made once."""
+    root = tmp_path_factory.mktemp("copy-template")
+    for folder in ("schema", "seeds", "facts"):
+        shutil.copytree(REPO / folder, root / folder)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=root, check=True)
+    return root
+
+
+@pytest.fixture
+def copy(tmp_path, copy_template) -> Path:
+    """The real repository's data and schemas, as a git repository with one commit: this test's
+    own clone of copy_template (git shares the commit's objects, which nothing rewrites)."""
+    subprocess.run(["git", "clone", "-q", "--local", str(copy_template), str(tmp_path)], check=True)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def real_check():
+    """`check` of the real repository, once per run, for tests that only read its result."""
+    from factcheck.checker import check
+
+    return check(REPO)
 
 
 def run(root: Path, *args: str) -> tuple[int, str]:
@@ -135,7 +229,6 @@ def claim_text(rel: str = CLAIM) -> str:
 
 def build_site(out_dir: Path) -> None:
     """Build the real site (mkdocs + pagefind) into out_dir, as `make site` does."""
-    import subprocess
     import sys
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")

@@ -14,6 +14,8 @@ import pytest
 
 from conftest import REPO, Visit, serve
 
+pytestmark = pytest.mark.browser
+
 VNU = REPO / ".venv/vnu/package/build/dist/vnu.jar"
 SHOTS = REPO / "artifacts/screenshots"
 PAGE_TYPES = {

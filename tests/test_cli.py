@@ -21,6 +21,7 @@ THREE_MISTAKES = (
 FINDING_LINE = re.compile(r"^(facts/\S+):(\d+):(\d+): (FC\d{3}) .+$")
 
 
+@pytest.mark.acceptance
 def test_three_independent_mistakes_give_three_located_errors_with_hints(repo):
     write(repo, CLAIM, THREE_MISTAKES)
     status, out = run(repo, "validate")
@@ -34,6 +35,7 @@ def test_three_independent_mistakes_give_three_located_errors_with_hints(repo):
     assert lines[-1].startswith("3 errors, 0 warnings in 1 file")
 
 
+@pytest.mark.acceptance
 def test_json_output_is_valid_json_with_the_same_findings(repo):
     write(repo, CLAIM, THREE_MISTAKES)
     status, out = run(repo, "validate", "--format", "json")
@@ -44,6 +46,7 @@ def test_json_output_is_valid_json_with_the_same_findings(repo):
     assert all(f["path"] == CLAIM and f["line"] and f["hint"] for f in doc["findings"])
 
 
+@pytest.mark.acceptance
 def test_github_output_is_workflow_annotations(repo, tmp_path, monkeypatch):
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -56,28 +59,33 @@ def test_github_output_is_workflow_annotations(repo, tmp_path, monkeypatch):
     assert summary.read_text(encoding="utf-8").count(f"`{CLAIM}:") == 3
 
 
-def test_clean_repo_exits_zero(repo):
-    status, out = run(repo, "validate")
+@pytest.mark.acceptance
+def test_clean_repo_exits_zero(shared_repo):
+    status, out = run(shared_repo, "validate")
     assert status == 0
     assert out.strip().endswith("no problems.")
 
 
+@pytest.mark.acceptance
 def test_paths_limit_the_report_not_the_checks(repo):
     write(repo, CLAIM, THREE_MISTAKES)
     assert run(repo, "validate", str(repo / "facts/entities"))[0] == 0
     assert run(repo, "validate", str(repo / CLAIM))[0] == 1
 
 
+@pytest.mark.acceptance
 def test_misplaced_file(repo):
     write(repo, "facts/claim.yaml", claim_text())
     status, out = run(repo, "validate")
     assert status == 1 and "FC010" in out
 
 
-def test_usage_error_exits_two(repo):
-    assert run(repo, "validate", "--format", "xml")[0] == 2
+@pytest.mark.acceptance
+def test_usage_error_exits_two(shared_repo):
+    assert run(shared_repo, "validate", "--format", "xml")[0] == 2
 
 
+@pytest.mark.unit
 def test_every_command_has_a_manual_with_an_example():
     parser = build_parser()
     subparsers = subcommands(parser)
@@ -88,6 +96,7 @@ def test_every_command_has_a_manual_with_an_example():
         assert f"factcheck {name}" in examples[1], name
 
 
+@pytest.mark.acceptance
 def test_codes_table_lists_every_code():
     from factcheck import codes
 
@@ -97,9 +106,10 @@ def test_codes_table_lists_every_code():
         assert f"| {code} |" in out
 
 
-def test_export_writes_every_kind_and_csv(repo, tmp_path):
+@pytest.mark.acceptance
+def test_export_writes_every_kind_and_csv(shared_repo, tmp_path):
     out_dir = tmp_path / "out"
-    status, _ = run(repo, "export", str(out_dir))
+    status, _ = run(shared_repo, "export", str(out_dir))
     assert status == 0
     claims = json.loads((out_dir / "claims.json").read_text(encoding="utf-8"))
     assert {c["id"] for c in claims} == {"c-000-901", "c-001-901", "c-001-902"}
@@ -111,12 +121,14 @@ def test_export_writes_every_kind_and_csv(repo, tmp_path):
     assert rows["c-000-901"]["time_start"] == "2017-10-29" and rows["c-000-901"]["value"] == "cairo"
 
 
+@pytest.mark.acceptance
 def test_export_refuses_invalid_data(repo, tmp_path):
     write(repo, CLAIM, THREE_MISTAKES)
     assert run(repo, "export", str(tmp_path / "out"))[0] == 1
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.acceptance
 def test_installed_command_runs():
     """The console script is installed and finds the repository from the working directory."""
     exe = REPO / ".venv/bin/factcheck"
@@ -126,10 +138,12 @@ def test_installed_command_runs():
     assert proc.returncode == 0 and proc.stdout.startswith("factcheck ")
 
 
+@pytest.mark.acceptance
 def test_outside_a_repository_is_a_usage_error(tmp_path):
     assert run(tmp_path, "validate")[0] == 2
 
 
+@pytest.mark.unit
 def test_every_command_summary_is_a_whole_sentence():
 
     for name, (_, summary) in subcommands(build_parser()).items():

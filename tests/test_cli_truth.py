@@ -27,48 +27,54 @@ def git_repo(root):
 # ---- 1. a PATH that is not in the dataset is a usage error, never "no problems"
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("command", [["validate"], ["fmt"], ["fmt", "--check"]])
-def test_a_missing_path_is_a_usage_error(repo, capsys, command):
-    missing = repo / "facts/claims/c-001-999.yaml"
-    status, out = run(repo, *command, str(missing))
+def test_a_missing_path_is_a_usage_error(shared_repo, capsys, command):
+    missing = shared_repo / "facts/claims/c-001-999.yaml"
+    status, out = run(shared_repo, *command, str(missing))
     err = capsys.readouterr().err
     assert status == 2
     assert "no problems" not in out and "0 files" not in out
     assert str(missing) in err and "no such file" in err and "facts" in err
 
 
-def test_a_mistyped_relative_path_is_a_usage_error(repo, capsys, monkeypatch):
-    monkeypatch.chdir(repo)
-    assert run(repo, "validate", "facts/clams")[0] == 2
+@pytest.mark.acceptance
+def test_a_mistyped_relative_path_is_a_usage_error(shared_repo, capsys, monkeypatch):
+    monkeypatch.chdir(shared_repo)
+    assert run(shared_repo, "validate", "facts/clams")[0] == 2
     assert "facts/clams: no such file or folder" in capsys.readouterr().err
-    assert run(repo, "validate", "facts/claims")[0] == 0
+    assert run(shared_repo, "validate", "facts/claims")[0] == 0
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("command", [["validate"], ["fmt"]])
-def test_a_path_outside_the_repository_is_a_usage_error(repo, tmp_path, capsys, command):
+def test_a_path_outside_the_repository_is_a_usage_error(shared_repo, tmp_path, capsys, command):
     elsewhere = tmp_path.parent / (tmp_path.name + "-elsewhere")
     elsewhere.mkdir()
-    status, out = run(repo, *command, str(elsewhere))
+    status, out = run(shared_repo, *command, str(elsewhere))
     assert status == 2 and out == ""
     err = capsys.readouterr().err
     assert str(elsewhere) in err and "outside the repository" in err
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("command", [["validate"], ["fmt"]])
 @pytest.mark.parametrize("rel", ["schema", "seeds", "facts/../schema"])
-def test_a_path_outside_the_dataset_is_a_usage_error(repo, capsys, command, rel):
-    status, out = run(repo, *command, str(repo / rel))
+def test_a_path_outside_the_dataset_is_a_usage_error(shared_repo, capsys, command, rel):
+    status, out = run(shared_repo, *command, str(shared_repo / rel))
     assert status == 2 and out == ""
     assert "not in the dataset" in capsys.readouterr().err
 
 
-def test_the_dataset_and_the_repository_itself_are_valid_paths(repo):
-    assert run(repo, "validate", str(repo))[0] == 0
-    assert run(repo, "validate", str(repo / "facts"))[0] == 0
-    assert run(repo, "validate", str(repo / "facts/claims/c-001-902.yaml"))[0] == 0
-    assert run(repo, "fmt", "--check", str(repo))[0] == 0
+@pytest.mark.acceptance
+def test_the_dataset_and_the_repository_itself_are_valid_paths(shared_repo):
+    assert run(shared_repo, "validate", str(shared_repo))[0] == 0
+    assert run(shared_repo, "validate", str(shared_repo / "facts"))[0] == 0
+    assert run(shared_repo, "validate", str(shared_repo / "facts/claims/c-001-902.yaml"))[0] == 0
+    assert run(shared_repo, "fmt", "--check", str(shared_repo))[0] == 0
 
 
+@pytest.mark.acceptance
 def test_fmt_with_a_path_formats_only_that_path(repo):
     target = write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
     status, out = run(repo, "fmt", str(repo / "facts/entities"))
@@ -80,17 +86,19 @@ def test_fmt_with_a_path_formats_only_that_path(repo):
 # ---- 2. --changed takes a revision, never an option
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("value", ["--output={out}", "-o{out}", "--no-index", ""])
-def test_changed_refuses_an_option_without_calling_git(repo, tmp_path, monkeypatch, capsys, value):
+def test_changed_refuses_an_option_without_calling_git(shared_repo, tmp_path, monkeypatch, capsys, value):
     out_file = tmp_path / "x"
     calls = []
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: calls.append(a) or pytest.fail("git was called"))
-    status, out = run(repo, "validate", f"--changed={value.format(out=out_file)}")
+    status, out = run(shared_repo, "validate", f"--changed={value.format(out=out_file)}")
     assert status == 2 and out == "" and calls == []
     assert "--changed takes a git revision" in capsys.readouterr().err
     assert not out_file.exists()
 
 
+@pytest.mark.acceptance
 def test_changed_output_option_writes_no_file_in_a_git_repository(repo, tmp_path):
     git_repo(repo)
     out_file = tmp_path / "x"
@@ -98,6 +106,7 @@ def test_changed_output_option_writes_no_file_in_a_git_repository(repo, tmp_path
     assert not out_file.exists()
 
 
+@pytest.mark.acceptance
 def test_changed_needs_a_commit(repo, capsys):
     git_repo(repo)
     assert run(repo, "validate", "--changed", "no-such-branch")[0] == 2
@@ -107,6 +116,7 @@ def test_changed_needs_a_commit(repo, capsys):
     assert run(repo, "validate", "--changed", "HEAD")[0] == 0
 
 
+@pytest.mark.acceptance
 def test_changed_sees_file_names_git_would_quote(repo):
     """git quotes unusual names (core.quotePath) unless asked for NUL-separated output."""
     git_repo(repo)
@@ -127,6 +137,7 @@ def test_changed_sees_file_names_git_would_quote(repo):
 EVIL = "evil\x1b]0;pwned\x07\x1b[2J\nfacts/claims/c-001-902.yaml:1:1: FC000 all good\r"
 
 
+@pytest.mark.acceptance
 def test_text_report_spells_out_controls_in_file_names(repo):
     write(repo, f"facts/claims/{EVIL}.txt", "x\n")  # misplaced: reported with its path
     status, out = run(repo, "validate")
@@ -138,6 +149,7 @@ def test_text_report_spells_out_controls_in_file_names(repo):
     assert "<U+000D>.txt:1:1: FC010 " in lines[0]
 
 
+@pytest.mark.unit
 def test_text_report_spells_out_controls_in_messages_and_hints():
     f = Finding("FC104", "facts/claims/a\x1bb.yaml", "bad \x1b[31mvalue\n", "fix\x9bit", "error", line=1, col=1)
     out = reporters.findings_text(Result(None, [f], 1))
@@ -145,6 +157,7 @@ def test_text_report_spells_out_controls_in_messages_and_hints():
     assert "bad <U+001B>[31mvalue<U+000A>" in out and "fix<U+009B>it" in out
 
 
+@pytest.mark.acceptance
 def test_github_annotations_spell_out_controls(repo):
     write(repo, f"facts/claims/{EVIL}.txt", "x\n")
     status, out = run(repo, "validate", "--format", "github")
@@ -153,6 +166,7 @@ def test_github_annotations_spell_out_controls(repo):
     assert len(out.splitlines()) == 2 and out.startswith("::error file=facts/claims/evil<U+001B>")
 
 
+@pytest.mark.acceptance
 def test_fmt_output_spells_out_controls(repo):
     name = "evil\x1b[2J\nreformatted facts/claims/x.yaml"
     write(repo, f"facts/claims/{name}.yaml", COMMENTED)
@@ -177,6 +191,7 @@ def hostile_result() -> Result:
     return Result(None, [f], 1)
 
 
+@pytest.mark.unit
 def test_the_github_reporter_writes_no_file(tmp_path, monkeypatch):
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -184,6 +199,7 @@ def test_the_github_reporter_writes_no_file(tmp_path, monkeypatch):
     assert out.startswith("::error file=") and not summary.exists()
 
 
+@pytest.mark.acceptance
 def test_validate_appends_the_summary_and_prints_annotations(repo, tmp_path, monkeypatch):
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
@@ -195,6 +211,7 @@ def test_validate_appends_the_summary_and_prints_annotations(repo, tmp_path, mon
     assert text.startswith("earlier step\n### factcheck validate\n") and "| `facts/claims/c-001-902.yaml:" in text
 
 
+@pytest.mark.acceptance
 def test_validate_writes_no_summary_when_clean_or_not_github(repo, tmp_path, monkeypatch):
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -204,6 +221,7 @@ def test_validate_writes_no_summary_when_clean_or_not_github(repo, tmp_path, mon
     assert not summary.exists()
 
 
+@pytest.mark.acceptance
 def test_an_unwritable_summary_warns_and_keeps_the_status(repo, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "no-such-folder" / "summary.md"))
     write(repo, "facts/claims/c-001-902.yaml", claim_text().replace("point: '2020-10-23'", "point: '2020-10-32'"))
@@ -212,6 +230,7 @@ def test_an_unwritable_summary_warns_and_keeps_the_status(repo, tmp_path, monkey
     assert "could not write the step summary" in capsys.readouterr().err
 
 
+@pytest.mark.unit
 def test_summary_markdown_is_inert():
     md = reporters.github_summary(hostile_result())
     rows = [line for line in md.splitlines() if line.startswith("| ")]
@@ -223,6 +242,7 @@ def test_summary_markdown_is_inert():
         assert not re.search(rf"(?<!\\){re.escape(ch)}", rest), ch
 
 
+@pytest.mark.unit
 def test_summary_markdown_renders_as_text():
     markdown_it = pytest.importorskip("markdown_it")
     md = reporters.github_summary(hostile_result())
@@ -238,5 +258,6 @@ def test_summary_markdown_renders_as_text():
     assert cells[3] == "fix it | &lt;script&gt;alert(1)&lt;/script&gt; ![i](x)"
 
 
+@pytest.mark.unit
 def test_no_findings_no_summary():
     assert reporters.github_summary(Result(None, [], 3)) == ""

@@ -3,6 +3,7 @@ group, and N claims that all conflict cost one finding, not N²/2."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +34,7 @@ def _items(data):
     return [(span, _claim(i, key, lo, hi)) for i, (span, key, lo, hi) in enumerate(data)]
 
 
+@pytest.mark.fuzz
 @settings(max_examples=400, deadline=None)
 @given(rows)
 def test_by_class_finds_the_pairwise_members(data):
@@ -43,6 +45,7 @@ def test_by_class_finds_the_pairwise_members(data):
     assert all(len(g) >= 2 for g in groups)
 
 
+@pytest.mark.fuzz
 @settings(max_examples=400, deadline=None)
 @given(rows)
 def test_by_interval_finds_the_pairwise_members(data):
@@ -56,12 +59,14 @@ def test_by_interval_finds_the_pairwise_members(data):
     assert {c.id for g in groups for c in g} == _members_by_pairs(items, disjoint)
 
 
+@pytest.mark.unit
 def test_mutually_conflicting_claims_are_one_group():
     items = [((0, 10), _claim(i, i, 0, 0)) for i in range(3000)]
     groups = conflict_groups(items, ByClass(lambda c: c.data["key"]))
     assert len(groups) == 1 and len(groups[0]) == 3000
 
 
+@pytest.mark.unit
 def test_disjoint_spans_make_separate_groups():
     items = [((0, 1), _claim(0, 0, 0, 0)), ((1, 2), _claim(1, 1, 0, 0)),
              ((5, 6), _claim(2, 0, 0, 0)), ((6, 7), _claim(3, 1, 0, 0))]
@@ -69,6 +74,7 @@ def test_disjoint_spans_make_separate_groups():
     assert [[c.id for c in g] for g in groups] == [["c-0000", "c-0001"], ["c-0002", "c-0003"]]
 
 
+@pytest.mark.unit
 def test_listing_caps_and_counts():
     names = [_claim(i, 0, 0, 0) for i in range(9)]
     assert listing(names[:2], lambda c: c.id) == "c-0000 and c-0001"

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import run, write
+
+pytestmark = pytest.mark.acceptance
 
 QUOTE = "اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020"
 

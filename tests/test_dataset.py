@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import REPO
-from factcheck.checker import check
+
+pytestmark = pytest.mark.acceptance
 
 
-def test_the_dataset_validates():
-    result = check(REPO)
-    assert [f"{f.path}:{f.line}: {f.code} {f.message}" for f in result.errors] == []
+def test_the_dataset_validates(real_check):
+    assert [f"{f.path}:{f.line}: {f.code} {f.message}" for f in real_check.errors] == []
 
 
-def test_every_seed_has_a_source_record():
-    result = check(REPO)
-    files = {rec.data["file"] for rec in result.dataset.sources.values()}
+def test_every_seed_has_a_source_record(real_check):
+    files = {rec.data["file"] for rec in real_check.dataset.sources.values()}
     seeds = {p.relative_to(REPO).as_posix() for p in (REPO / "seeds").glob("*.txt")}
     assert files == seeds

@@ -24,6 +24,7 @@ def read_csv(path):
         return {r["id"]: r for r in csv.DictReader(f)}
 
 
+@pytest.mark.acceptance
 def test_a_formula_in_a_statement_is_exported_as_text(repo, tmp_path):
     text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
                                 f"en: '{FORMULA}'")
@@ -41,18 +42,21 @@ def test_a_formula_in_a_statement_is_exported_as_text(repo, tmp_path):
     assert rows["c-001-901"]["statement_en"][0] not in "'=+-@"  # ordinary cells are untouched
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-5 fighters", "@SUM(A1)", "\tx", "\rx", "=", "-"])
 def test_cells_that_could_start_a_formula_get_a_quote(cell):
     assert export.csv_cell(cell) == "'" + cell
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("cell", ["", "c-001-902", "1=1", "a-b", "'quoted", " =1", "وقف إطلاق النار", None, 3])
 def test_other_cells_stay_as_they_are(cell):
     assert export.csv_cell(cell) == ("" if cell is None else str(cell))
 
 
-def test_every_column_is_protected(repo, tmp_path):
-    ds = check(repo).dataset
+@pytest.mark.acceptance
+def test_every_column_is_protected(shared_repo, tmp_path):
+    ds = check(shared_repo).dataset
     rec = ds.claims["c-001-902"]
     rec.data["statement"] = {"ar": "+ar", "en": "@en"}
     rec.data["time"] = {"point": "-2020", "basis": "\tstated"}
@@ -62,6 +66,7 @@ def test_every_column_is_protected(repo, tmp_path):
         ("'+ar", "'@en", "'-2020", "'\tstated")
 
 
+@pytest.mark.unit
 def test_the_export_help_and_datapackage_say_so():
     from factcheck.cli import build_parser, subcommands
 
@@ -72,15 +77,17 @@ def test_the_export_help_and_datapackage_say_so():
     assert "single quote" in resource["description"]
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
-def test_the_export_never_writes_nan_or_infinity(repo, tmp_path, bad):
-    ds = check(repo).dataset
+def test_the_export_never_writes_nan_or_infinity(shared_repo, tmp_path, bad):
+    ds = check(shared_repo).dataset
     ds.claims["c-001-902"].data["value"] = {"quantity": {"amount": bad, "unit": {"ar": "x", "en": "x"}}}
     with pytest.raises(ValueError):
         export.write_export(ds, tmp_path / "out")
     assert not (tmp_path / "out/claims.json").exists()
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("bad", [math.nan, math.inf])
 def test_the_report_and_json_reporter_never_write_nan_or_infinity(bad):
     with pytest.raises(ValueError):
@@ -89,6 +96,7 @@ def test_the_report_and_json_reporter_never_write_nan_or_infinity(bad):
         reporters.findings_json(Result(None, [Finding("FC104", "p", "m", "h", "error", line=bad)], 1))
 
 
+@pytest.mark.unit
 def test_the_downloads_never_write_nan_or_infinity(tmp_path, monkeypatch):
     monkeypatch.setattr(downloads, "claimreview", lambda site, cid, lang: {"ratingValue": math.nan})
     site = SimpleNamespace(ds=SimpleNamespace(claims={"c-001-902": None}))
@@ -100,6 +108,7 @@ def test_the_downloads_never_write_nan_or_infinity(tmp_path, monkeypatch):
         downloads.write_extras(site, tmp_path)
 
 
-def test_report_json_is_unchanged_for_finite_data(repo):
-    status, out = run(repo, "report", "--format", "json")
+@pytest.mark.acceptance
+def test_report_json_is_unchanged_for_finite_data(shared_repo):
+    status, out = run(shared_repo, "report", "--format", "json")
     assert status == 0 and json.loads(out)["counts"]["claims"] == 3

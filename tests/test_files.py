@@ -14,6 +14,7 @@ from factcheck import files
 from factcheck.site.build import MANIFEST, generate
 
 
+@pytest.mark.unit
 def test_an_interrupted_write_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch):
     target = tmp_path / "record.yaml"
     target.write_text("old\n", encoding="utf-8")
@@ -28,6 +29,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_debris(tmp_path, monkey
     assert [p.name for p in tmp_path.iterdir()] == ["record.yaml"]
 
 
+@pytest.mark.acceptance
 def test_fmt_interrupted_midway_changes_no_file(repo, monkeypatch):
     write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
     monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
@@ -37,6 +39,7 @@ def test_fmt_interrupted_midway_changes_no_file(repo, monkeypatch):
     assert not list((repo / "facts").rglob(".tmp-*"))
 
 
+@pytest.mark.unit
 def test_exclusive_write_never_replaces(tmp_path):
     target = tmp_path / "x.yaml"
     target.write_text("mine\n", encoding="utf-8")
@@ -45,6 +48,7 @@ def test_exclusive_write_never_replaces(tmp_path):
     assert target.read_text(encoding="utf-8") == "mine\n"
 
 
+@pytest.mark.acceptance
 def test_the_generator_never_deletes_outside_its_folder(repo, tmp_path):
     docs = tmp_path / "docs"
     generate(repo, docs)
@@ -75,6 +79,7 @@ def mode(path) -> int:
     return os.stat(path).st_mode & 0o7777
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("exclusive", [False, True])
 def test_a_new_file_is_0644_whatever_the_umask(tmp_path, strict_umask, exclusive):
     target = tmp_path / "new.yaml"
@@ -82,6 +87,7 @@ def test_a_new_file_is_0644_whatever_the_umask(tmp_path, strict_umask, exclusive
     assert mode(target) == 0o644
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("old_mode", [0o600, 0o640, 0o664, 0o755])
 def test_a_rewritten_file_keeps_its_mode(tmp_path, strict_umask, old_mode):
     target = tmp_path / "record.yaml"
@@ -91,6 +97,7 @@ def test_a_rewritten_file_keeps_its_mode(tmp_path, strict_umask, old_mode):
     assert target.read_text(encoding="utf-8") == "new\n" and mode(target) == old_mode
 
 
+@pytest.mark.acceptance
 def test_fmt_keeps_the_mode_and_new_writes_0644(repo, strict_umask):
     record = write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
     os.chmod(record, 0o664)
@@ -103,6 +110,7 @@ def test_fmt_keeps_the_mode_and_new_writes_0644(repo, strict_umask):
 # ---- a symbolic link is never written through nor replaced
 
 
+@pytest.mark.unit
 def test_a_symlink_is_refused_and_left_alone(tmp_path):
     real = tmp_path / "real.yaml"
     real.write_text("mine\n", encoding="utf-8")
@@ -116,6 +124,7 @@ def test_a_symlink_is_refused_and_left_alone(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "real.yaml"]
 
 
+@pytest.mark.unit
 def test_a_dangling_symlink_is_refused(tmp_path):
     link = tmp_path / "link.yaml"
     link.symlink_to(tmp_path / "target.yaml")
@@ -127,12 +136,14 @@ def test_a_dangling_symlink_is_refused(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml"]
 
 
+@pytest.mark.unit
 def test_a_folder_is_refused(tmp_path):
     (tmp_path / "dir.yaml").mkdir()
     with pytest.raises(files.NotARegularFile):
         files.write_atomic(tmp_path / "dir.yaml", "x\n")
 
 
+@pytest.mark.unit
 def test_write_if_changed_refuses_a_symlink_even_with_the_same_content(tmp_path):
     real = tmp_path / "real.md"
     real.write_text("same\n", encoding="utf-8")
@@ -142,6 +153,7 @@ def test_write_if_changed_refuses_a_symlink_even_with_the_same_content(tmp_path)
     assert real.read_text(encoding="utf-8") == "same\n"
 
 
+@pytest.mark.acceptance
 def test_fmt_reports_a_symlinked_record_without_a_traceback(repo, tmp_path):
     outside = tmp_path / "outside.yaml"
     outside.write_text(COMMENTED, encoding="utf-8")
@@ -157,6 +169,7 @@ def test_fmt_reports_a_symlinked_record_without_a_traceback(repo, tmp_path):
     assert link.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED
 
 
+@pytest.mark.acceptance
 def test_fmt_never_writes_through_a_record_turned_into_a_symlink_midway(repo, tmp_path, monkeypatch):
     """The record is a regular file when fmt reads it and a link when fmt writes: it is refused."""
     from factcheck import fmt
@@ -181,6 +194,7 @@ def test_fmt_never_writes_through_a_record_turned_into_a_symlink_midway(repo, tm
     assert record.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED
 
 
+@pytest.mark.acceptance
 def test_a_record_turned_into_a_symlink_before_fmt_reads_it_is_not_read(repo, tmp_path, monkeypatch):
     from factcheck import fmt
 
@@ -201,6 +215,7 @@ def test_a_record_turned_into_a_symlink_before_fmt_reads_it_is_not_read(repo, tm
     assert record.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED
 
 
+@pytest.mark.acceptance
 def test_new_refuses_a_dangling_symlink_at_its_target(repo, tmp_path):
     aim = tmp_path / "aim.yaml"
     (repo / "facts/entities/fulan.yaml").symlink_to(aim)
@@ -209,6 +224,7 @@ def test_new_refuses_a_dangling_symlink_at_its_target(repo, tmp_path):
     assert (repo / "facts/entities/fulan.yaml").is_symlink() and not aim.exists()
 
 
+@pytest.mark.acceptance
 def test_codes_update_refuses_a_symlink(tmp_path, capsys):
     from factcheck.codes import END, START
 

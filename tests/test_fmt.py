@@ -16,6 +16,7 @@ SCHEMAS = Schemas(REPO / "schema")
 RECORDS = discover(REPO, SCHEMAS.kinds)[0]
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("file, rel, kind", RECORDS, ids=[r for _, r, _ in RECORDS])
 def test_round_trip_keeps_content_and_is_already_canonical(file, rel, kind):
     text = file.read_text(encoding="utf-8")
@@ -26,6 +27,7 @@ def test_round_trip_keeps_content_and_is_already_canonical(file, rel, kind):
 
 
 
+@pytest.mark.acceptance
 def test_comments_survive_reordering_byte_for_byte():
     out = format_text(COMMENTED, "claim", SCHEMAS)
     comments = lambda text: sorted(line.split("#", 1)[1] for line in text.splitlines() if "#" in line)
@@ -39,6 +41,7 @@ def test_comments_survive_reordering_byte_for_byte():
     assert lines.index("statement:") < lines.index("subject: ceasefire-agreement-2020") < lines.index("verdict:")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("value, expected", [
     ("2018", "'2018'"), ("yes", "'yes'"), ("null", "'null'"), ("a: b", "'a: b'"), ("it's", "it's"),
     ("'quoted'", "'''quoted'''"), ("- item", "'- item'"), ("نص عربي", "نص عربي"), ("x #y", "'x #y'"),
@@ -49,6 +52,7 @@ def test_scalars_are_quoted_only_where_yaml_needs_it(value, expected):
     assert parse_text(f"k: {scalar(value)}\n", "x")["k"] == value
 
 
+@pytest.mark.acceptance
 def test_fmt_check_lists_files_and_exits_one(repo):
     write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
     status, out = run(repo, "fmt", "--check")
@@ -60,6 +64,7 @@ def test_fmt_check_lists_files_and_exits_one(repo):
     assert not list((repo / "facts/claims").glob(".tmp-*"))
 
 
+@pytest.mark.acceptance
 def test_fmt_leaves_a_broken_file_untouched(repo):
     broken = "id: c-001-902\nid: again\n"
     write(repo, "facts/claims/c-001-902.yaml", broken)
@@ -68,12 +73,14 @@ def test_fmt_leaves_a_broken_file_untouched(repo):
     assert (repo / "facts/claims/c-001-902.yaml").read_text(encoding="utf-8") == broken
 
 
+@pytest.mark.acceptance
 def test_fmt_limited_to_paths(repo):
     write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
     assert run(repo, "fmt", "--check", str(repo / "facts/entities"))[0] == 0
     assert run(repo, "fmt", "--check", str(repo / "facts/claims/c-001-902.yaml"))[0] == 1
 
 
+@pytest.mark.acceptance
 def test_a_hand_written_record_with_a_comment_formats_and_validates(repo):
     write(repo, "facts/claims/c-001-902.yaml", claim_text().replace("subject:", "# note\nsubject:"))
     assert run(repo, "fmt")[0] == 0

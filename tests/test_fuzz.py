@@ -7,12 +7,15 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.fmt import scalar
 from factcheck.loader import LoadError, decode, parse_text
 from factcheck.textnorm import FORBIDDEN_RE, fold_for_search, normalize, normalize_with_offsets
+
+pytestmark = pytest.mark.fuzz
 
 MANY = settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DISTINGUISHING = "أإآاىيةه"

@@ -12,6 +12,8 @@ import pytest
 
 from conftest import claim_text, codes_at, line_of, run, write
 
+pytestmark = pytest.mark.acceptance
+
 CLAIM = "facts/claims/c-001-902.yaml"
 BASE = claim_text()
 

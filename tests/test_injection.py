@@ -16,6 +16,8 @@ import pytest
 
 from conftest import REPO, Visit, make_repo, serve
 
+pytestmark = pytest.mark.browser
+
 PAYLOAD = ('<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> '
            '[x](javascript:window.__pwned=3){: onclick="window.__pwned=4" } {{ config.site_name }} {% raw %} '
            '<div onmouseover="window.__pwned=5">raw</div> &amp; </textarea></title>')

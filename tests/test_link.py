@@ -6,6 +6,8 @@ import pytest
 
 from conftest import CLAIM, check_one, claim_text, codes_at, line_of, run, write
 
+pytestmark = pytest.mark.acceptance
+
 
 def test_dangling_reference_suggests_the_close_id(repo):
     text = claim_text().replace("subject: ceasefire-agreement-2020", "subject: ceasefire-agreement-2021")

@@ -8,28 +8,33 @@ from conftest import CLAIM, check_one, claim_text, codes_at, line_of, run, write
 from factcheck.loader import MAX_FILE_BYTES, LoadError, parse_text
 
 
+@pytest.mark.acceptance
 def test_duplicate_key_is_rejected_with_the_second_key_line(repo):
     text = claim_text().replace("property: signed\n", "property: signed\nproperty: held-in\n")
     out = check_one(repo, text, expect_code="FC002", expect_line=line_of(text, "property: held-in"))
     assert f"first on line {line_of(text, 'property: signed')}" in out
 
 
+@pytest.mark.acceptance
 def test_duplicate_key_nested(repo):
     text = claim_text().replace("  basis: stated\n", "  basis: stated\n  basis: inferred\n")
     check_one(repo, text, expect_code="FC002", expect_line=line_of(text, "basis: inferred"))
 
 
+@pytest.mark.acceptance
 def test_syntax_error_has_a_line(repo):
     text = claim_text().replace("  point: '2020-10-23'", "  point: '2020-10-23")
     check_one(repo, text, expect_code="FC001")
 
 
+@pytest.mark.acceptance
 def test_python_tag_is_rejected(repo):
     text = claim_text() + "x: !!python/object/apply:os.system ['echo pwned']\n"
     out = check_one(repo, text, expect_code="FC003", expect_line=line_of(text, "x: !!python"))
     assert "python/object" in out
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("tag", ["!!binary aGVsbG8=", "!!timestamp 2020-10-23", "!custom x", "!!set {a: null}"])
 def test_other_tags_are_rejected(tag):
     with pytest.raises(LoadError) as exc:
@@ -37,6 +42,7 @@ def test_other_tags_are_rejected(tag):
     assert exc.value.finding.code == "FC003"
 
 
+@pytest.mark.acceptance
 def test_alias_bomb_is_rejected_without_expanding(repo):
     bomb = "id: c-001-902\na: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n"
     for i in range(1, 9):
@@ -45,17 +51,20 @@ def test_alias_bomb_is_rejected_without_expanding(repo):
     assert "anchor 'a'" in out
 
 
+@pytest.mark.unit
 def test_unused_anchor_is_rejected():
     with pytest.raises(LoadError) as exc:
         parse_text("id: &x y\n", "f.yaml")
     assert exc.value.finding.code == "FC004"
 
 
+@pytest.mark.acceptance
 def test_oversize_file_is_rejected(repo):
     text = claim_text() + "# " + "x" * MAX_FILE_BYTES + "\n"
     check_one(repo, text, expect_code="FC005", expect_line=1)
 
 
+@pytest.mark.acceptance
 def test_non_utf8_file_is_rejected_with_its_line(repo):
     text = claim_text()
     write(repo, CLAIM, text.encode("utf-8").replace(b"basis: stated", b"basis: st\xe9ted"))
@@ -64,6 +73,7 @@ def test_non_utf8_file_is_rejected_with_its_line(repo):
     assert (CLAIM, line_of(text, "basis: stated"), "FC006") in codes_at(out)
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("prefix, problem", [(b"\xef\xbb\xbf", "byte-order mark"), (b"\xff\xfe", "UTF-16")])
 def test_bom_and_utf16_are_rejected(repo, prefix, problem):
     write(repo, CLAIM, prefix + claim_text().encode("utf-8"))
@@ -71,39 +81,46 @@ def test_bom_and_utf16_are_rejected(repo, prefix, problem):
     assert status == 1 and "FC006" in out and problem in out
 
 
+@pytest.mark.acceptance
 def test_bidi_override_is_rejected(repo):
     text = claim_text().replace("en: The ceasefire", "en: The \u202Eceasefire")
     out = check_one(repo, text, expect_code="FC007", expect_line=line_of(text, "\u202E"))
     assert "U+202E" in out
 
 
+@pytest.mark.acceptance
 def test_crlf_is_rejected(repo):
     check_one(repo, claim_text().replace("\n", "\r\n"), expect_code="FC007", expect_line=1)
 
 
+@pytest.mark.unit
 def test_dates_stay_text():
     data = parse_text("id: x\nd: 2020-10-23\nn: 12:30\no: 010\nb: yes\n", "f.yaml")
     assert data == {"id": "x", "d": "2020-10-23", "n": "12:30", "o": "010", "b": "yes"}
 
 
+@pytest.mark.unit
 def test_non_string_key_is_rejected():
     with pytest.raises(LoadError) as exc:
         parse_text("id: x\n1: y\n", "f.yaml")
     assert exc.value.finding.code == "FC009"
 
 
+@pytest.mark.unit
 def test_deep_nesting_is_rejected():
     with pytest.raises(LoadError) as exc:
         parse_text("a: " + "[" * 200 + "]" * 200 + "\n", "f.yaml")
     assert exc.value.finding.code == "FC011"
 
 
+@pytest.mark.unit
 def test_a_list_is_not_a_record():
     with pytest.raises(LoadError) as exc:
         parse_text("- a\n- b\n", "f.yaml")
     assert exc.value.finding.code == "FC008"
 
 
+@pytest.mark.unit
 def test_very_deep_flow_nesting_is_refused_before_libyaml_sees_it():
     """libyaml's composer would crash the whole process (SIGSEGV) at this depth."""
     with pytest.raises(LoadError) as exc:

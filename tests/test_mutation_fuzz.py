@@ -46,6 +46,8 @@ from conftest import REPO, make_repo
 from factcheck.cli import main
 from factcheck.loader import parse_text
 
+pytestmark = pytest.mark.fuzz
+
 PLACEHOLDER = "zzhostilezz"  # a plain scalar no record holds; replaced by raw YAML text
 DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}$")
 

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import re
 import shutil
@@ -23,9 +24,16 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+pytestmark = pytest.mark.acceptance
+
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "scripts" / "factcheck"
-PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def pyproject() -> dict:
+    return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+
 
 # Import name -> distribution name, where the two differ. Any other import is taken to be its
 # own distribution name, so an import nobody declared still fails the test below.
@@ -38,7 +46,7 @@ IMPORT_TO_DIST = {
 
 
 def declared(*extras: str) -> set[str]:
-    project = PYPROJECT["project"]
+    project = pyproject()["project"]
     reqs = list(project["dependencies"])
     for extra in extras:
         reqs += project["optional-dependencies"][extra]
@@ -103,7 +111,7 @@ def test_requirements_txt_is_a_lock_with_hashes_covering_the_inputs():
                 assert any(n.startswith(canonicalize_name(req.name)) and n != canonicalize_name(req.name)
                            for n in lock), f"{line}: the extra's packages are not in the lock"
     # What pyproject declares (base and site extra) is in the lock at a version it accepts.
-    project = PYPROJECT["project"]
+    project = pyproject()["project"]
     for r in [*project["dependencies"], *project["optional-dependencies"]["site"]]:
         req = Requirement(r)
         name = canonicalize_name(req.name)
@@ -112,7 +120,7 @@ def test_requirements_txt_is_a_lock_with_hashes_covering_the_inputs():
 
 
 def test_the_wheel_config_ships_the_theme():
-    data = PYPROJECT["tool"]["setuptools"]["package-data"]
+    data = pyproject()["tool"]["setuptools"]["package-data"]
     assert any(p.startswith("theme/") for p in data.get("factcheck.site", [])), data
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import REPO, run
 from rulekit import add_claim, add_contradiction
+
+pytestmark = pytest.mark.acceptance
 
 
 def test_report_json_counts_and_documentation_status(repo):

@@ -9,6 +9,8 @@ import pytest
 from conftest import run
 from rulekit import add_claim, add_contradiction, add_entity, add_source
 
+pytestmark = pytest.mark.acceptance
+
 
 def rule_codes(repo) -> list[str]:
     status, out = run(repo, "validate", "--format", "json")
@@ -185,8 +187,8 @@ def test_a_quote_spelling_missing_from_the_aliases(repo):
     assert "FC407 the quote names abdulrazek-al-nadhuri as 'عبد الرزاق الناظوري'" in out
 
 
-def test_a_quote_with_a_listed_spelling_is_fine(repo):
-    assert rule_codes(repo) == []
+def test_a_quote_with_a_listed_spelling_is_fine(shared_repo):
+    assert rule_codes(shared_repo) == []
 
 
 # ---- FC408 / FC409 / FC410: dates

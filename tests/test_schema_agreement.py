@@ -26,6 +26,7 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,19 +34,22 @@ from factcheck.loader import parse_text
 from factcheck.schemas import Schemas
 
 REPO = Path(__file__).resolve().parents[1]
-SCHEMAS = Schemas(REPO / "schema")
 
 
-def _load_records() -> list[tuple[str, str, dict]]:
+@pytest.fixture(scope="module")
+def schemas() -> Schemas:
+    return Schemas(REPO / "schema")
+
+
+@pytest.fixture(scope="module")
+def records(schemas) -> list[tuple[str, str, dict]]:
+    """(kind, file, data) of every real record."""
     out = []
-    for kind in SCHEMAS.kinds:
+    for kind in schemas.kinds:
         for path in sorted((REPO / "facts" / kind.folder).rglob("*.yaml")):
             rel = path.relative_to(REPO).as_posix()
             out.append((kind.name, rel, parse_text(path.read_text(encoding="utf-8"), rel)))
     return out
-
-
-RECORDS = _load_records()
 
 
 def scalar_paths(node, prefix=(), first_only=False):
@@ -86,18 +90,18 @@ def _has_integral_float(value) -> bool:
     return False
 
 
-def disagreement(kind: str, data: dict, rel: str) -> str | None:
+def disagreement(schemas: Schemas, kind: str, data: dict, rel: str) -> str | None:
     """What is wrong with the two validators' verdicts on `data`, or None when they agree."""
     try:
-        fast = SCHEMAS.fast[kind].is_valid(data)
+        fast = schemas.fast[kind].is_valid(data)
     except Exception as exc:  # noqa: BLE001 - a crash is a disagreement too
         return f"jsonschema-rs raised {type(exc).__name__}: {exc}"
     try:
-        errors = list(SCHEMAS.detailed[kind].iter_errors(data))
+        errors = list(schemas.detailed[kind].iter_errors(data))
     except Exception as exc:  # noqa: BLE001
         return f"jsonschema raised {type(exc).__name__}: {exc}"
     try:
-        findings = SCHEMAS.validate(kind, data, rel)
+        findings = schemas.validate(kind, data, rel)
     except Exception as exc:  # noqa: BLE001
         return f"Schemas.validate raised {type(exc).__name__}: {exc}"
     precise = not errors
@@ -178,11 +182,11 @@ def _field(kind: str, path: tuple) -> tuple:
     return (kind, *("#" if isinstance(p, int) else p for p in path))
 
 
-def field_paths() -> list[tuple[str, str, dict, tuple]]:
+def field_paths(records) -> list[tuple[str, str, dict, tuple]]:
     """(kind, file, record, path): one real occurrence of every field path of every kind, taken
     from the records richest in fields first."""
     out, seen = [], set()
-    for kind, rel, data in sorted(RECORDS, key=lambda r: -len(list(scalar_paths(r[2], first_only=True)))):
+    for kind, rel, data in sorted(records, key=lambda r: -len(list(scalar_paths(r[2], first_only=True)))):
         for path in scalar_paths(data, first_only=True):
             if _field(kind, path) not in seen:
                 seen.add(_field(kind, path))
@@ -190,19 +194,21 @@ def field_paths() -> list[tuple[str, str, dict, tuple]]:
     return out
 
 
-def test_the_real_records_are_valid_for_both():
-    for kind, rel, data in RECORDS:
-        assert SCHEMAS.fast[kind].is_valid(data), rel
-        assert not list(SCHEMAS.detailed[kind].iter_errors(data)), rel
+@pytest.mark.acceptance
+def test_the_real_records_are_valid_for_both(schemas, records):
+    for kind, rel, data in records:
+        assert schemas.fast[kind].is_valid(data), rel
+        assert not list(schemas.detailed[kind].iter_errors(data)), rel
 
 
-def test_every_field_and_form_gets_one_verdict():
+@pytest.mark.fuzz
+def test_every_field_and_form_gets_one_verdict(schemas, records):
     """Every field of every kind (each at one real occurrence) × every form; all disagreements
     are collected, so one run lists them all, grouped by form."""
     failures: dict[str, list[str]] = defaultdict(list)
-    for kind, rel, data, path in field_paths():
+    for kind, rel, data, path in field_paths(records):
         for name, value in forms_for(_get(data, path)):
-            problem = disagreement(kind, mutated(data, path, value), rel)
+            problem = disagreement(schemas, kind, mutated(data, path, value), rel)
             if problem:
                 failures[name].append(f"{rel} {'.'.join(map(str, path))}: {problem}")
     lines = [f"{sum(map(len, failures.values()))} disagreements in {len(failures)} forms:"]
@@ -233,13 +239,14 @@ VALUES = st.one_of(
 )
 
 
+@pytest.mark.fuzz
 @settings(max_examples=4000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
-def test_fast_and_precise_validators_agree(data):
-    kind, rel, record = data.draw(st.sampled_from(RECORDS), label="record")
+def test_fast_and_precise_validators_agree(schemas, records, data):
+    kind, rel, record = data.draw(st.sampled_from(records), label="record")
     path = data.draw(st.sampled_from(list(scalar_paths(record))), label="path")
     original = _get(record, path)
     value = data.draw(st.one_of(VALUES, st.sampled_from([v for _, v in forms_for(original)])), label="value")
-    problem = disagreement(kind, mutated(record, path, value), rel)
+    problem = disagreement(schemas, kind, mutated(record, path, value), rel)
     assert problem is None, f"{rel} {'.'.join(map(str, path))} = {value!r}: {problem}"
 

@@ -10,6 +10,8 @@ from jsonschema import Draft202012Validator
 
 from conftest import REPO, check_one, claim_text, line_of, run
 
+pytestmark = pytest.mark.acceptance
+
 SCHEMAS = sorted((REPO / "schema").glob("*.schema.json"))
 
 
@@ -84,6 +86,6 @@ def test_schema_examples_validate(path, tmp_path):
         assert schemas.validate(kind, example, "example.yaml") == []
 
 
-def test_every_claim_field_in_the_example_repo_validates(repo):
-    status, out = run(repo, "validate")
+def test_every_claim_field_in_the_example_repo_validates(shared_repo):
+    status, out = run(shared_repo, "validate")
     assert status == 0, out

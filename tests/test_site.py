@@ -11,11 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, build_site, claim_text, write
-from factcheck.checker import check
+from conftest import build_site, claim_text, write
 from factcheck.site.build import generate
-
-DATASET = check(REPO).dataset
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -23,14 +20,16 @@ def tree_digest(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_every_record_has_a_page_in_both_languages(site_dir):
+@pytest.mark.browser
+def test_every_record_has_a_page_in_both_languages(site_dir, real_check):
     for kind, folder in (("claims", "claims"), ("entities", "entities"), ("sources", "sources"),
                          ("contradictions", "contradictions")):
-        for rid in getattr(DATASET, kind):
+        for rid in getattr(real_check.dataset, kind):
             assert (site_dir / folder / rid / "index.html").exists(), rid
             assert (site_dir / "en" / folder / rid / "index.html").exists(), rid
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("page, lang, direction", [("claims/c-000-001", "ar", "rtl"), ("en/claims/c-000-001", "en", "ltr")])
 def test_language_and_direction_in_the_html(site_dir, page, lang, direction):
     html = (site_dir / page / "index.html").read_text(encoding="utf-8")
@@ -38,6 +37,7 @@ def test_language_and_direction_in_the_html(site_dir, page, lang, direction):
     assert f'<body dir="{direction}"' in html
 
 
+@pytest.mark.browser
 def test_two_builds_are_byte_identical(site_dir, tmp_path):
     again = tmp_path / "again"
     build_site(again)
@@ -49,6 +49,7 @@ def _jsonld(html: str) -> dict:
     return json.loads(m.group(1))
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_claimreview_json_ld(site_dir, prefix):
     for cid in ("c-000-001", "c-004-007"):
@@ -62,12 +63,14 @@ def test_claimreview_json_ld(site_dir, prefix):
     assert inaccurate["reviewRating"]["alternateName"] == "Inaccurate"
 
 
-def test_claimreview_download_has_one_line_per_claim(site_dir):
+@pytest.mark.browser
+def test_claimreview_download_has_one_line_per_claim(site_dir, real_check):
     lines = (site_dir / "data/claimreview.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(lines) == len(DATASET.claims)
+    assert len(lines) == len(real_check.dataset.claims)
     assert all(json.loads(line)["@type"] == "ClaimReview" for line in lines)
 
 
+@pytest.mark.browser
 def test_datapackage_passes_frictionless(site_dir):
     from frictionless import Package
 
@@ -79,6 +82,7 @@ def test_datapackage_passes_frictionless(site_dir):
             "claimreview"} <= names
 
 
+@pytest.mark.browser
 def test_quotes_are_highlighted_in_the_article(site_dir):
     html = (site_dir / "sources/src-000/index.html").read_text(encoding="utf-8")
     for cid in ("c-000-001", "c-000-047"):
@@ -93,6 +97,7 @@ def docs(tmp_path):
     return tmp_path / "docs"
 
 
+@pytest.mark.acceptance
 def test_record_text_is_escaped(repo, docs):
     text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
                                 "en: '<script>alert(1)</script> [x](javascript:alert(2)) {{ config }} <img src=x onerror=alert(3)>'")
@@ -105,6 +110,7 @@ def test_record_text_is_escaped(repo, docs):
     assert "<" not in front["title"]
 
 
+@pytest.mark.acceptance
 def test_generator_is_idempotent_and_removes_pages_of_deleted_records(repo, docs):
     first = generate(repo, docs)
     assert first["written"] == first["pages"]
@@ -118,6 +124,7 @@ def test_generator_is_idempotent_and_removes_pages_of_deleted_records(repo, docs
     assert (docs / "claims/c-001-901.md").exists()
 
 
+@pytest.mark.acceptance
 def test_generator_refuses_invalid_data(repo, docs):
     from factcheck.site.build import SiteError
 
@@ -127,6 +134,7 @@ def test_generator_refuses_invalid_data(repo, docs):
     assert not docs.exists()
 
 
+@pytest.mark.acceptance
 def test_pages_link_to_their_file_and_the_prefilled_report_form_when_the_repository_is_known(repo, docs):
     generate(repo, docs, repo_url="https://github.com/owner/name")
     page = (docs / "claims/c-001-902.en.md").read_text(encoding="utf-8")
@@ -135,6 +143,7 @@ def test_pages_link_to_their_file_and_the_prefilled_report_form_when_the_reposit
             "record=facts%2Fclaims%2Fc-001-902.yaml") in page
 
 
+@pytest.mark.acceptance
 def test_no_edit_links_are_invented_when_the_repository_is_unknown(repo, docs):
     generate(repo, docs)
     assert "github.com" not in (docs / "claims/c-001-902.md").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ def source_text(rel: str = SOURCE) -> str:
 
 # ---- FC307: a quote carries words
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("quote", ["…", "... … ...", "ـــ", "\u064e\u064f\u0650", "،", "اتفاق وقف إطلاق النار … و",
                                    "في 23"])
 def test_a_quote_without_words_is_refused(repo, quote):
@@ -27,6 +28,7 @@ def test_a_quote_without_words_is_refused(repo, quote):
     assert "hint: A quote proves a claim by its words" in out
 
 
+@pytest.mark.acceptance
 def test_a_short_passage_may_explain_page_chrome_but_not_an_empty_one(repo):
     text = source_text("facts/sources/src-002.yaml")
     assert "quote: عاجل" in text, "the real short passage this test relies on"
@@ -39,6 +41,7 @@ def test_a_short_passage_may_explain_page_chrome_but_not_an_empty_one(repo):
 
 # ---- FC308: one article, one source record
 
+@pytest.mark.acceptance
 def test_a_second_source_record_for_a_stored_article_is_refused(repo):
     write(repo, "facts/sources/src-009.yaml", source_text().replace("id: src-001", "id: src-009"))
     status, out = run(repo, "validate")
@@ -50,6 +53,7 @@ def _stored_file(rel: str = SOURCE) -> str:
     return next(line.split(": ", 1)[1] for line in source_text(rel).splitlines() if line.startswith("file: "))
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("change, how", [
     # Same words, other bytes: a trailing space and a tatweel change the sha256, not the text.
     (lambda t: t.replace("\n", " \n", 1).replace("الجيش", "الجيـش", 1), "the same text under another file name"),
@@ -69,6 +73,7 @@ def test_a_copy_of_an_article_is_the_same_source(repo, change, how):
     assert status == 1 and "FC308 src-009 stores the same article as src-001" in out and how in out
 
 
+@pytest.mark.acceptance
 def test_corroboration_counts_articles_not_source_ids(repo):
     """Two source ids of one article are one source: the verdict check judges by content."""
     from factcheck.checker import check
@@ -84,6 +89,7 @@ def test_corroboration_counts_articles_not_source_ids(repo):
 
 # ---- FC007 on decoded values: escapes spell what the raw file does not show
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("escape, name", [("\\u202e", "bidi control"), ("\\u200b", "zero-width space"),
                                           ("\\u061c", "Arabic letter mark"), ("\\u2028", "line separator"),
                                           ("\\u2029", "paragraph separator"), ("\\x85", "control character"),
@@ -94,11 +100,13 @@ def test_escaped_forbidden_characters_are_refused_in_values(repo, escape, name):
     assert name in out
 
 
+@pytest.mark.acceptance
 def test_escaped_forbidden_characters_are_refused_in_keys(repo):
     text = claim_text().replace("property: signed", '"prop\\u200berty": signed')
     check_one(repo, text, expect_code="FC007", expect_line=line_of(text, '"prop'))
 
 
+@pytest.mark.acceptance
 def test_a_line_separator_cannot_hide_a_key(repo):
     """U+2028 is a line break to YAML: one line in a diff would add `rank: deprecated`."""
     text = claim_text().replace("property: signed", "property: signed\u2028rank: deprecated")
@@ -106,6 +114,7 @@ def test_a_line_separator_cannot_hide_a_key(repo):
     assert "line separator" in out and "a diff does not show" in out
 
 
+@pytest.mark.acceptance
 def test_crlf_gets_a_line_ending_hint_not_a_bidi_one(repo):
     out = check_one(repo, claim_text().replace("\n", "\r\n"), expect_code="FC007", expect_line=1)
     assert "LF line ends" in out and "bidi" not in out
@@ -113,6 +122,7 @@ def test_crlf_gets_a_line_ending_hint_not_a_bidi_one(repo):
 
 # ---- FC013: record files are regular files
 
+@pytest.mark.acceptance
 def test_a_symlinked_record_is_refused_without_being_read(repo, tmp_path):
     outside = tmp_path / "outside.yaml"
     outside.write_text(claim_text().replace("c-001-902", "c-001-950").replace("signed", "SECRET-VALUE"), encoding="utf-8")
@@ -123,6 +133,7 @@ def test_a_symlinked_record_is_refused_without_being_read(repo, tmp_path):
     assert "SECRET-VALUE" not in out
 
 
+@pytest.mark.acceptance
 def test_a_symlinked_folder_is_refused_not_followed(repo, tmp_path):
     (tmp_path / "elsewhere").mkdir()
     write(tmp_path, "elsewhere/c-001-951.yaml", claim_text().replace("c-001-902", "c-001-951"))
@@ -131,18 +142,21 @@ def test_a_symlinked_folder_is_refused_not_followed(repo, tmp_path):
     assert status == 1 and "FC013 'facts/claims/more' is a symbolic link" in out
 
 
+@pytest.mark.acceptance
 def test_a_named_pipe_is_refused_without_blocking(repo):
     os.mkfifo(repo / "facts/claims/c-001-952.yaml")
     status, out = run(repo, "validate")  # opening a FIFO for reading would wait for a writer forever
     assert status == 1 and "FC013 'facts/claims/c-001-952.yaml' is a named pipe" in out
 
 
+@pytest.mark.acceptance
 def test_a_link_to_an_endless_device_is_not_read(repo):
     os.symlink("/dev/zero", repo / "facts/claims/c-001-953.yaml")
     status, out = run(repo, "validate")
     assert status == 1 and "FC013" in out
 
 
+@pytest.mark.acceptance
 def test_fmt_leaves_a_symlink_alone(repo, tmp_path):
     outside = tmp_path / "outside.yaml"
     outside.write_text(claim_text().replace("c-001-902", "c-001-954").replace("property: signed", "property:   signed"),
@@ -155,6 +169,7 @@ def test_fmt_leaves_a_symlink_alone(repo, tmp_path):
 
 # ---- FC012 and friends: no input crashes the tools
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("value, code", [
     ("paragraph: 7.0", "FC103"),  # a float where a whole number is meant
     ("paragraph: 1e999", "FC012"),  # not finite
@@ -167,12 +182,14 @@ def test_numbers_out_of_range_are_findings(repo, value, code):
     check_one(repo, text, expect_code=code, expect_line=line_of(text, "paragraph:"))
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("date", ["'0000'", "'0000-01-01'"])
 def test_year_zero_is_an_impossible_date(repo, date):
     text = claim_text().replace("point: '2020-10-23'", f"point: {date}")
     check_one(repo, text, expect_code="FC110", expect_line=line_of(text, "point:"))
 
 
+@pytest.mark.acceptance
 def test_a_trailing_newline_fails_a_pattern_in_both_validators(repo):
     text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
                                 'en: "The ceasefire agreement was signed on 23 October 2020.\\n"')
@@ -186,6 +203,7 @@ def _dated_claim(point: str, basis: str, written: str) -> str:
                                 f"point: {point}\n  basis: {basis}\n  as_written: {written}")
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("point, written, problem", [
     ("'2020-11-23'", "في 23 أكتوبر 2020", "month 10"),
     ("'2020-10-27'", "في 23 أكتوبر 2020", "day 23"),
@@ -200,6 +218,7 @@ def test_as_written_must_fit_its_date(repo, point, written, problem):
     assert problem in out
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("point, written, basis", [
     ("'2020-10-23'", "في 23 أكتوبر 2020", "stated"),
     ("'2020-10-23'", "الجمعة 23 تشرين الأول / أكتوبر 2020", "stated"),
@@ -214,6 +233,7 @@ def test_as_written_that_fits_passes(repo, point, written, basis):
 
 # ---- FC309: shown headline and outlet are in the article
 
+@pytest.mark.acceptance
 def test_a_shown_headline_must_be_in_the_article(repo):
     text = source_text("facts/sources/src-002.yaml")
     bad = text.replace("ar: بحضور نجل حفتر.. القاهرة", "ar: بحضور نجل حفتر.. طرابلس")
@@ -223,6 +243,7 @@ def test_a_shown_headline_must_be_in_the_article(repo):
     assert "facts/sources/src-002.yaml:" + str(line_of(bad, "ar: بحضور")) in out
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("outlet", ["وكالة الأنباء", "ب"])  # not in the article; one letter found in any
 def test_a_shown_outlet_must_be_in_the_article_in_whole_words(repo, outlet):
     text = source_text("facts/sources/src-002.yaml").replace("as_shown: الرئيس نيوز", f"as_shown: {outlet}")
@@ -233,6 +254,7 @@ def test_a_shown_outlet_must_be_in_the_article_in_whole_words(repo, outlet):
 
 # ---- FC106: placeholders are unfinished work
 
+@pytest.mark.acceptance
 def test_a_placeholder_is_named_by_its_field(repo):
     text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.", "en: Write here in English.")
     out = check_one(repo, text, expect_code="FC106", expect_line=line_of(text, "en: Write"))
@@ -241,6 +263,7 @@ def test_a_placeholder_is_named_by_its_field(repo):
 
 # ---- messages that fit
 
+@pytest.mark.acceptance
 def test_fc303_names_the_wrong_file_instead_of_advising_a_checkout(repo):
     """The record points at another source's article, which was never edited."""
     text = source_text().replace(_stored_file(), _stored_file("facts/sources/src-003.yaml"))
@@ -249,18 +272,21 @@ def test_fc303_names_the_wrong_file_instead_of_advising_a_checkout(repo):
     assert status == 1 and "FC303" in out and "git checkout" not in out and "names the wrong file" in out
 
 
+@pytest.mark.acceptance
 def test_a_yml_file_is_told_to_end_in_yaml(repo):
     write(repo, "facts/claims/c-001-960.yml", claim_text())
     status, out = run(repo, "validate")
     assert "FC010 'facts/claims/c-001-960.yml' ends in .yml" in out and "Rename it to c-001-960.yaml" in out
 
 
+@pytest.mark.acceptance
 def test_a_missing_stance_hint_names_both_choices(repo):
     text = claim_text().replace("  stance: supports\n", "")
     out = check_one(repo, text, expect_code="FC102")
     assert "supports" in out and "contradicts" in out
 
 
+@pytest.mark.acceptance
 def test_invisible_characters_show_as_escapes_in_messages(repo):
     from factcheck.checker import check
     from factcheck.reporters import findings_text as report_text
@@ -277,6 +303,7 @@ def test_invisible_characters_show_as_escapes_in_messages(repo):
     assert "tri<U+200B>poli<U+001B>[2J" in finding.message and "\x1b" not in finding.message
 
 
+@pytest.mark.acceptance
 def test_a_record_that_fails_to_load_is_not_also_reported_missing(repo):
     write(repo, "facts/entities/ceasefire-agreement-2020.yaml", "id: [broken\n")
     status, out = run(repo, "validate")
@@ -286,6 +313,7 @@ def test_a_record_that_fails_to_load_is_not_also_reported_missing(repo):
     assert not any(code == "FC203" for _, _, code in found), out
 
 
+@pytest.mark.acceptance
 def test_nothing_is_lost_when_a_record_folder_is_a_link(tmp_path):
     """The whole facts/ folder as a link is refused, not followed."""
     root = tmp_path / "repo"
@@ -296,6 +324,7 @@ def test_nothing_is_lost_when_a_record_folder_is_a_link(tmp_path):
     assert status == 1 and "FC013 'facts' is a symbolic link" in out
 
 
+@pytest.mark.acceptance
 def test_the_documented_minimum_is_the_enforced_one():
     from factcheck.textnorm import MIN_EVIDENCE_LETTERS, MIN_PASSAGE_LETTERS, MIN_WORD_LETTERS
 
@@ -305,6 +334,7 @@ def test_the_documented_minimum_is_the_enforced_one():
     assert f"at least {MIN_PASSAGE_LETTERS} letters, with a word of {MIN_WORD_LETTERS} or more" in source
 
 
+@pytest.mark.acceptance
 def test_the_schema_number_range_is_the_loaders():
     import json
 
@@ -316,6 +346,7 @@ def test_the_schema_number_range_is_the_loaders():
         assert quantity[key]["maximum"] == MAX_NUMBER and quantity[key]["minimum"] == -MAX_NUMBER
 
 
+@pytest.mark.unit
 def test_patterns_read_as_ecma_reads_them():
     from factcheck.schemas import ecma_pattern
 
@@ -327,6 +358,7 @@ def test_patterns_read_as_ecma_reads_them():
     assert not re.search(ecma_pattern(r"^\d+$"), "٣") and re.search(ecma_pattern(r"^[\s\d]+$"), "1 2")
 
 
+@pytest.mark.unit
 def test_every_format_character_unicode_knows_is_forbidden():
     import unicodedata
 
@@ -339,6 +371,7 @@ def test_every_format_character_unicode_knows_is_forbidden():
 
 # ---- found by a hostile review: each must stay fixed
 
+@pytest.mark.acceptance
 def test_a_quote_of_word_pieces_is_not_found(repo):
     """«لجيش» stands inside «للجيش» and «الجيش», but is no quote of them; a fragment repeated counts once."""
     text = claim_text().replace("quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020", "quote: لجيش … لجيش … لجيش")
@@ -348,6 +381,7 @@ def test_a_quote_of_word_pieces_is_not_found(repo):
     check_one(repo, text, expect_code="FC301")
 
 
+@pytest.mark.unit
 def test_a_quote_may_leave_off_a_joined_conjunction():
     from factcheck.textnorm import fragment_spans, quote_fragments
 
@@ -357,6 +391,7 @@ def test_a_quote_may_leave_off_a_joined_conjunction():
     assert fragment_spans(quote_fragments("إعادة هيكلة الجي"), paragraph) is None
 
 
+@pytest.mark.acceptance
 def test_a_shown_headline_must_be_a_whole_line(repo):
     text = source_text("facts/sources/src-002.yaml")
     headline = next(line for line in text.splitlines() if line.startswith("    ar: بحضور"))
@@ -365,12 +400,14 @@ def test_a_shown_headline_must_be_a_whole_line(repo):
     assert status == 1 and "FC309 title.text" in out
 
 
+@pytest.mark.acceptance
 def test_a_placeholder_folded_over_two_lines_is_found(repo):
     text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
                                 "en: Write here\n    in English.")
     check_one(repo, text, expect_code="FC106")
 
 
+@pytest.mark.acceptance
 def test_a_stored_article_that_is_a_pipe_is_refused_without_blocking(repo):
     stored = _stored_file()
     (repo / stored).unlink()
@@ -379,6 +416,7 @@ def test_a_stored_article_that_is_a_pipe_is_refused_without_blocking(repo):
     assert status == 1 and "FC304" in out and "not a regular file" in out
 
 
+@pytest.mark.acceptance
 def test_a_file_name_that_is_not_utf8_is_refused_and_shown_escaped(repo, tmp_path):
     name = os.fsdecode(b"c-\xff.yaml")
     shutil.copy(repo / CLAIM, repo / "facts/claims" / name)
@@ -389,6 +427,7 @@ def test_a_file_name_that_is_not_utf8_is_refused_and_shown_escaped(repo, tmp_pat
     out.encode("utf-8")  # strict UTF-8: no lone surrogate reaches the output
 
 
+@pytest.mark.acceptance
 def test_new_never_writes_through_a_linked_record_folder(repo, tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -398,6 +437,7 @@ def test_new_never_writes_through_a_linked_record_folder(repo, tmp_path):
     assert status == 1 and list(outside.iterdir()) == []
 
 
+@pytest.mark.acceptance
 def test_changed_sees_an_edited_stored_article(copy):
     article = sorted((copy / "seeds").glob("000_*.txt"))[0]
     with open(article, "a", encoding="utf-8") as f:
@@ -406,10 +446,12 @@ def test_changed_sees_an_edited_stored_article(copy):
     assert status == 1 and "FC303" in out
 
 
-def test_coverage_refuses_an_unknown_source(repo):
-    assert run(repo, "coverage", "--source", "src-999")[0] == 2
+@pytest.mark.acceptance
+def test_coverage_refuses_an_unknown_source(shared_repo):
+    assert run(shared_repo, "coverage", "--source", "src-999")[0] == 2
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("written", ["1 يناير 1800 الموافق 5 رجب 1214", "قبل " + "1" * 400 + " سنوات"])
 def test_dates_outside_the_tables_do_not_crash(repo, written):
     text = claim_text().replace("point: '2020-10-23'\n  basis: stated",
@@ -419,6 +461,7 @@ def test_dates_outside_the_tables_do_not_crash(repo, written):
     assert run(repo, "validate")[0] in (0, 1)
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("point, written", [
     ("'2017-07-15'", "في 15 من يوليو 2017"),
     ("'2017-07-05'", "في الخامس من يوليو 2017"),
@@ -435,11 +478,13 @@ def test_date_wordings_that_give_the_date(repo, point, written):
     assert "FC112" not in out, out
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("point, written", [("'2017-05-05'", "5 إبريل 2017"), ("'2017-01-05'", "11 شوال 1438")])
 def test_date_wordings_that_contradict_the_date(repo, point, written):
     check_one(repo, _dated_claim(point, "stated", written), expect_code="FC112")
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("char", ["\u3164", "\u115f", "\u034f", "\ufe0f", "\U000e0100", "\ue000", "\uffff"])
 def test_other_invisible_characters_are_refused(repo, char):
     text = claim_text().replace("en: The ceasefire", f"en: The{char} ceasefire")

