@@ -75,12 +75,16 @@ def _evidence(paragraphs, i: int) -> dict:
     source, number, words = paragraphs[i % len(paragraphs)]
     length = 4 + (i // len(paragraphs)) % 8
     start = (i // (len(paragraphs) * 8)) % max(1, len(words) - length)
-    while sum(ch.isalpha() for w in words[start:start + length] for ch in w) < 20 and length < len(words):
+    while sum(ch.isalpha() for w in words[start : start + length] for ch in w) < 20 and length < len(words):
         if start + length == len(words):  # at the paragraph's end: reach back instead
             start -= 1
         length += 1
-    return {"source": source, "quote": " ".join(words[start:start + length]), "paragraph": number,
-            "stance": "supports"}
+    return {
+        "source": source,
+        "quote": " ".join(words[start : start + length]),
+        "paragraph": number,
+        "stance": "supports",
+    }
 
 
 def _copy_base(out: Path) -> None:
@@ -114,19 +118,39 @@ def generate(size: int, out: Path) -> Path:
     people, events = size // 5, size // 5
     posts = max(1, people // 8)
     for p in range(people):
-        _dump(out / f"facts/entities/person-{p}.yaml", {
-            "id": f"person-{p}", "type": "person",
-            "name": {"ar": f"{GIVEN[p % len(GIVEN)]} {_code(p)}ي", "en": f"Person {p}"},
-            "aliases": [{"text": f"{_code(p)}ي", "lang": "ar", "kind": "short"}],
-            "description": {"ar": "شخص تجريبي.", "en": "A synthetic person."}})
+        _dump(
+            out / f"facts/entities/person-{p}.yaml",
+            {
+                "id": f"person-{p}",
+                "type": "person",
+                "name": {"ar": f"{GIVEN[p % len(GIVEN)]} {_code(p)}ي", "en": f"Person {p}"},
+                "aliases": [{"text": f"{_code(p)}ي", "lang": "ar", "kind": "short"}],
+                "description": {"ar": "شخص تجريبي.", "en": "A synthetic person."},
+            },
+        )
     for j in range(posts):
-        _dump(out / f"facts/entities/post-{j}.yaml", {
-            "id": f"post-{j}", "type": "post", "name": {"ar": f"منصب {_code(j)}", "en": f"Post {j}"}, "aliases": [],
-            "description": {"ar": "منصب تجريبي.", "en": "A synthetic post."}, "parent": ORGS[j % len(ORGS)]})
+        _dump(
+            out / f"facts/entities/post-{j}.yaml",
+            {
+                "id": f"post-{j}",
+                "type": "post",
+                "name": {"ar": f"منصب {_code(j)}", "en": f"Post {j}"},
+                "aliases": [],
+                "description": {"ar": "منصب تجريبي.", "en": "A synthetic post."},
+                "parent": ORGS[j % len(ORGS)],
+            },
+        )
     for e in range(events):
-        _dump(out / f"facts/entities/event-{e}.yaml", {
-            "id": f"event-{e}", "type": "event", "name": {"ar": f"اجتماع {_code(e)}", "en": f"Meeting {e}"},
-            "aliases": [], "description": {"ar": "حدث تجريبي.", "en": "A synthetic event."}})
+        _dump(
+            out / f"facts/entities/event-{e}.yaml",
+            {
+                "id": f"event-{e}",
+                "type": "event",
+                "name": {"ar": f"اجتماع {_code(e)}", "en": f"Meeting {e}"},
+                "aliases": [],
+                "description": {"ar": "حدث تجريبي.", "en": "A synthetic event."},
+            },
+        )
     verdict = {"rating": "single-source", "reasoning": {"ar": "مصدر واحد.", "en": "One source."}}
     shard_size = 1000
     for i in range(size):
@@ -141,19 +165,34 @@ def generate(size: int, out: Path) -> Path:
             start, end = f"{2000 + 2 * k}-01-01", f"{2001 + 2 * k}-12-31"
             if j % OVERLAP_EVERY == 0 and k % 2 == 1:
                 start = f"{2000 + 2 * k - 1}-06-01"  # overlaps the previous holder's second year
-            claim.update(subject=f"person-{n}", property="holds-post", value={"entity": f"post-{j}"},
-                         time={"start": start, "end": end, "basis": "stated"})
+            claim.update(
+                subject=f"person-{n}",
+                property="holds-post",
+                value={"entity": f"post-{j}"},
+                time={"start": start, "end": end, "basis": "stated"},
+            )
         elif kind == 1:
             claim.update(subject=f"event-{n}", property="occurred", time={"point": event_day, "basis": "stated"})
         elif kind == 2:
-            claim.update(subject=f"event-{n}", property="held-in", value={"entity": PLACES[n % len(PLACES)]},
-                         time={"point": event_day, "basis": "stated"})
+            claim.update(
+                subject=f"event-{n}",
+                property="held-in",
+                value={"entity": PLACES[n % len(PLACES)]},
+                time={"point": event_day, "basis": "stated"},
+            )
         elif kind == 3:
-            claim.update(subject=f"event-{n}", property="count",
-                         value={"quantity": {"amount": 1 + n % 7, "unit": {"ar": "وفود", "en": "delegations"}}})
+            claim.update(
+                subject=f"event-{n}",
+                property="count",
+                value={"quantity": {"amount": 1 + n % 7, "unit": {"ar": "وفود", "en": "delegations"}}},
+            )
         else:
-            claim.update(subject=f"person-{n}", property="participated-in", value={"entity": f"event-{n}"},
-                         time={"point": event_day, "basis": "stated"})
+            claim.update(
+                subject=f"person-{n}",
+                property="participated-in",
+                value={"entity": f"event-{n}"},
+                time={"point": event_day, "basis": "stated"},
+            )
         claim.update(evidence=[_evidence(paragraphs, i)], verdict=verdict)
         _dump(shard / f"{cid}.yaml", claim)
     # Document the planted overlaps, as an editor would (FC412 when both quotes come from one article).
@@ -163,11 +202,17 @@ def generate(size: int, out: Path) -> Path:
             prev = (k - 1) * posts + j
             ids = sorted(f"c-9{(5 * m) // shard_size:03d}-{(5 * m) % shard_size:03d}" for m in (prev, n))
             same_source = _evidence(paragraphs, 5 * prev)["source"] == _evidence(paragraphs, 5 * n)["source"]
-            _dump(out / f"facts/contradictions/x-overlap-{n}.yaml", {
-                "id": f"x-overlap-{n}", "claims": ids, "detected_by": "FC412" if same_source else "FC402",
-                "resolution": "temporal-succession",
-                "summary": {"ar": "تداخل ولايتين.", "en": "Two terms overlap."},
-                "explanation": {"ar": "تسليم متدرج.", "en": "A gradual handover."}})
+            _dump(
+                out / f"facts/contradictions/x-overlap-{n}.yaml",
+                {
+                    "id": f"x-overlap-{n}",
+                    "claims": ids,
+                    "detected_by": "FC412" if same_source else "FC402",
+                    "resolution": "temporal-succession",
+                    "summary": {"ar": "تداخل ولايتين.", "en": "Two terms overlap."},
+                    "explanation": {"ar": "تسليم متدرج.", "en": "A gradual handover."},
+                },
+            )
     marker.write_text(digest)
     return out
 
@@ -202,28 +247,50 @@ def generate_conflicts(count: int, out: Path, conflicting: bool) -> Path:
         return out
     _copy_base(out)
     paragraphs = _paragraphs()
-    _dump(out / "facts/entities/post-contested.yaml", {
-        "id": "post-contested", "type": "post", "name": {"ar": "منصب متنازع عليه", "en": "Contested post"},
-        "aliases": [], "description": {"ar": "منصب تجريبي.", "en": "A synthetic post."}, "parent": ORGS[0]})
+    _dump(
+        out / "facts/entities/post-contested.yaml",
+        {
+            "id": "post-contested",
+            "type": "post",
+            "name": {"ar": "منصب متنازع عليه", "en": "Contested post"},
+            "aliases": [],
+            "description": {"ar": "منصب تجريبي.", "en": "A synthetic post."},
+            "parent": ORGS[0],
+        },
+    )
     verdict = {"rating": "single-source", "reasoning": {"ar": "مصدر واحد.", "en": "One source."}}
     shard = out / "facts/claims/c-8000"
     shard.mkdir()
     for i in range(count):
-        _dump(out / f"facts/entities/holder-{i}.yaml", {
-            "id": f"holder-{i}", "type": "person",
-            "name": {"ar": f"{GIVEN[i % len(GIVEN)]} {_code(i)}ي", "en": f"Holder {i}"},
-            "aliases": [], "description": {"ar": "شخص تجريبي.", "en": "A synthetic person."}})
+        _dump(
+            out / f"facts/entities/holder-{i}.yaml",
+            {
+                "id": f"holder-{i}",
+                "type": "person",
+                "name": {"ar": f"{GIVEN[i % len(GIVEN)]} {_code(i)}ي", "en": f"Holder {i}"},
+                "aliases": [],
+                "description": {"ar": "شخص تجريبي.", "en": "A synthetic person."},
+            },
+        )
         if conflicting:
             start, end = datetime.date(2000, 1, 1) + datetime.timedelta(days=i), datetime.date(2010, 12, 31)
         else:
             start = datetime.date(1980, 1, 1) + datetime.timedelta(days=3 * i)
             end = start + datetime.timedelta(days=1)
         cid = f"c-8{i // 1000:03d}-{i % 1000:03d}"
-        _dump(shard / f"{cid}.yaml", {
-            "id": cid, "statement": {"ar": "ادعاء تجريبي.", "en": "A synthetic claim."},
-            "subject": f"holder-{i}", "property": "holds-post", "value": {"entity": "post-contested"},
-            "time": {"start": start.isoformat(), "end": end.isoformat(), "basis": "stated"},
-            "evidence": [_evidence(paragraphs, i)], "verdict": verdict})
+        _dump(
+            shard / f"{cid}.yaml",
+            {
+                "id": cid,
+                "statement": {"ar": "ادعاء تجريبي.", "en": "A synthetic claim."},
+                "subject": f"holder-{i}",
+                "property": "holds-post",
+                "value": {"entity": "post-contested"},
+                "time": {"start": start.isoformat(), "end": end.isoformat(), "basis": "stated"},
+                "evidence": [_evidence(paragraphs, i)],
+                "verdict": verdict,
+            },
+        )
     marker.write_text(digest)
     return out
 
@@ -247,10 +314,12 @@ def conflict_timings(repeat: int, results: dict) -> None:
     results["conflict_worst_over_clean"] = round(worst["median_s"] / clean["median_s"], 3)
     results["conflict_worst_peak_over_clean"] = round(worst["peak_mb"] / clean["peak_mb"], 3)
     results["conflict_worst_output_bytes"] = worst["output_bytes"]
-    print(f"conflicts {label}: worst {worst['median_s']:.2f}s {worst['peak_mb']} MB {worst['output_bytes']:,} bytes out, "
-          f"clean {clean['median_s']:.2f}s {clean['peak_mb']} MB {clean['output_bytes']:,} bytes out; "
-          f"worst / clean {results['conflict_worst_over_clean']} (target ≤ 2), "
-          f"output {'under' if worst['output_bytes'] < 1_000_000 else 'OVER'} 1 MB")
+    print(
+        f"conflicts {label}: worst {worst['median_s']:.2f}s {worst['peak_mb']} MB {worst['output_bytes']:,} bytes out, "
+        f"clean {clean['median_s']:.2f}s {clean['peak_mb']} MB {clean['output_bytes']:,} bytes out; "
+        f"worst / clean {results['conflict_worst_over_clean']} (target ≤ 2), "
+        f"output {'under' if worst['output_bytes'] < 1_000_000 else 'OVER'} 1 MB"
+    )
 
 
 # The consistency rules alone, on a dataset loaded once: median of several runs, in seconds.
@@ -293,8 +362,10 @@ def first_load_kb(site_dir: Path, page: str = "claims/c-000-001/") -> dict:
     requested: list[str] = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             pg = browser.new_page()
             pg.on("request", lambda r: requested.append(urlparse(r.url).path))
             pg.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{page}")
@@ -319,8 +390,7 @@ def changed_repo(root: Path) -> Path:
         subprocess.run([*git, "commit", "-qm", "generated"], check=True)
     subprocess.run([*git, "checkout", "-q", "--", "facts"], check=True)
     claim = next((root / "facts/claims").rglob("*.yaml"))
-    claim.write_text(claim.read_text(encoding="utf-8").replace("ادعاء تجريبي.", "ادعاء تجريبي معدَّل."),
-                     encoding="utf-8")
+    claim.write_text(claim.read_text(encoding="utf-8").replace("ادعاء تجريبي.", "ادعاء تجريبي معدَّل."), encoding="utf-8")
     return root
 
 
@@ -343,8 +413,12 @@ def timed(cmd: list[str], repeat: int, env: dict | None = None, ok: tuple[int, .
         sizes.append(size)
         if proc.returncode not in ok:
             raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{tail.decode(errors='replace')}")
-    return {"median_s": round(statistics.median(runs), 4), "runs_s": [round(r, 4) for r in runs],
-            "peak_mb": round(max(peaks), 1), "output_bytes": max(sizes)}
+    return {
+        "median_s": round(statistics.median(runs), 4),
+        "runs_s": [round(r, 4) for r in runs],
+        "peak_mb": round(max(peaks), 1),
+        "output_bytes": max(sizes),
+    }
 
 
 def site_timings(root: Path, label: str, repeat: int, results: dict) -> None:
@@ -361,25 +435,45 @@ def site_timings(root: Path, label: str, repeat: int, results: dict) -> None:
     results[f"build_{label}_ratio_to_bare"] = round(t[f"build_{label}"]["median_s"] / t[f"bare_{label}"]["median_s"], 3)
     pages = sum(1 for _ in (root / "site").rglob("index.html"))
     results[f"site_{label}_pages"] = pages
-    print(f"{label} site: build {t[f'build_{label}']['median_s']:.1f}s, bare {t[f'bare_{label}']['median_s']:.1f}s "
-          f"(ratio {results[f'build_{label}_ratio_to_bare']}), pagefind {t[f'pagefind_{label}']['median_s']:.1f}s, "
-          f"{pages} pages")
+    print(
+        f"{label} site: build {t[f'build_{label}']['median_s']:.1f}s, bare {t[f'bare_{label}']['median_s']:.1f}s "
+        f"(ratio {results[f'build_{label}_ratio_to_bare']}), pagefind {t[f'pagefind_{label}']['median_s']:.1f}s, "
+        f"{pages} pages"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", nargs="?", choices=["all", "conflicts"], default="all",
-                        help="everything (default), or only the worst case for conflicts next to its clean twin")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000],
-                        help="claim counts for the data checks (default: 1000 10000 100000)")
-    parser.add_argument("--site-sizes", type=int, nargs="*", default=[1_000, 10_000],
-                        help="claim counts for the site builds (default: 1000 10000)")
+    parser.add_argument(
+        "what",
+        nargs="?",
+        choices=["all", "conflicts"],
+        default="all",
+        help="everything (default), or only the worst case for conflicts next to its clean twin",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[1_000, 10_000, 100_000],
+        help="claim counts for the data checks (default: 1000 10000 100000)",
+    )
+    parser.add_argument(
+        "--site-sizes",
+        type=int,
+        nargs="*",
+        default=[1_000, 10_000],
+        help="claim counts for the site builds (default: 1000 10000)",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is kept")
     args = parser.parse_args()
     python = sys.executable
     factcheck = str(Path(python).with_name("factcheck"))
-    results: dict = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
-                                 "cpus": os.cpu_count()}, "repeat": args.repeat, "timings": {}}
+    results: dict = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "repeat": args.repeat,
+        "timings": {},
+    }
     t = results["timings"]
     if args.what == "conflicts":  # the other figures of the last full run stay as they were
         path = BENCH / "results.json"
@@ -396,24 +490,35 @@ def main() -> int:
         label = f"{size // 1000}k"
         t[f"parse_{label}"] = timed([python, "-c", PARSE_ONLY, str(root)], args.repeat)
         t[f"validate_{label}"] = timed([factcheck, "--root", str(root), "validate"], args.repeat)
-        results[f"validate_{label}_ratio_to_parse"] = round(t[f"validate_{label}"]["median_s"] / t[f"parse_{label}"]["median_s"], 3)
+        results[f"validate_{label}_ratio_to_parse"] = round(
+            t[f"validate_{label}"]["median_s"] / t[f"parse_{label}"]["median_s"], 3
+        )
         if size == 10_000:
-            t["changed_10k"] = timed([factcheck, "--root", str(changed_repo(root)), "validate", "--changed", "HEAD"],
-                                     args.repeat)
+            t["changed_10k"] = timed(
+                [factcheck, "--root", str(changed_repo(root)), "validate", "--changed", "HEAD"], args.repeat
+            )
             results["changed_10k_seconds"] = t["changed_10k"]["median_s"]
-        proc = subprocess.run([python, "-c", RULES_ONLY, str(root), str(args.repeat)], capture_output=True, text=True,
-                              check=True)
+        proc = subprocess.run(
+            [python, "-c", RULES_ONLY, str(root), str(args.repeat)], capture_output=True, text=True, check=True
+        )
         t[f"rules_{label}"] = json.loads(proc.stdout)
-        print(f"{label}: parse {t[f'parse_{label}']['median_s']:.2f}s, validate {t[f'validate_{label}']['median_s']:.2f}s "
-              f"(ratio {results[f'validate_{label}_ratio_to_parse']}), rules {t[f'rules_{label}']['median_s']:.3f}s")
+        print(
+            f"{label}: parse {t[f'parse_{label}']['median_s']:.2f}s, "
+            f"validate {t[f'validate_{label}']['median_s']:.2f}s "
+            f"(ratio {results[f'validate_{label}_ratio_to_parse']}), rules {t[f'rules_{label}']['median_s']:.3f}s"
+        )
     if "rules_10k" in t and "rules_100k" in t:
         results["rules_100k_over_10k"] = round(t["rules_100k"]["median_s"] / t["rules_10k"]["median_s"], 2)
     conflict_timings(args.repeat, results)
     for size in args.site_sizes:
         site_timings(generate(size, BENCH / "data" / f"claims-{size}"), f"{size // 1000}k", args.repeat, results)
     real = BENCH / "real-site"
-    subprocess.run([str(Path(python).with_name("mkdocs")), "build", "--strict", "--quiet", "-d", str(real)], cwd=REPO,
-                   check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    subprocess.run(
+        [str(Path(python).with_name("mkdocs")), "build", "--strict", "--quiet", "-d", str(real)],
+        cwd=REPO,
+        check=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     subprocess.run([factcheck, "search-index", str(real)], check=True)
     load = first_load_kb(real)
     results["claim_page_first_load_kb"] = load["kb"]

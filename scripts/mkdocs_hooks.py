@@ -14,8 +14,12 @@ from factcheck.site.build import SiteError, finish_html, generate
 def on_pre_build(config, **kwargs):
     repo = os.environ.get("GITHUB_REPOSITORY")
     try:
-        generate(Path(config.config_file_path).parent, Path(config.docs_dir),
-                 repo_url=f"https://github.com/{repo}" if repo else None, site_url=config.site_url)
+        generate(
+            Path(config.config_file_path).parent,
+            Path(config.docs_dir),
+            repo_url=f"https://github.com/{repo}" if repo else None,
+            site_url=config.site_url,
+        )
     except SiteError as exc:
         raise PluginError(str(exc)) from exc
 

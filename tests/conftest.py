@@ -65,8 +65,9 @@ def tiers_of(item) -> set[str]:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Before `-m` deselects anything: note every collected test without exactly one tier."""
-    config.stash[TIER_PROBLEMS] = [f"{item.nodeid}: {', '.join(sorted(tiers_of(item))) or 'no tier'}"
-                                   for item in items if len(tiers_of(item)) != 1]
+    config.stash[TIER_PROBLEMS] = [
+        f"{item.nodeid}: {', '.join(sorted(tiers_of(item))) or 'no tier'}" for item in items if len(tiers_of(item)) != 1
+    ]
 
 
 def make_repo(root: Path) -> Path:
@@ -234,8 +235,13 @@ def build_site(out_dir: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
     env.pop("GITHUB_REPOSITORY", None)
     bin_dir = Path(sys.executable).parent
-    proc = subprocess.run([str(bin_dir / "mkdocs"), "build", "--strict", "--site-dir", str(out_dir)], cwd=REPO,
-                          env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(bin_dir / "mkdocs"), "build", "--strict", "--site-dir", str(out_dir)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     from factcheck.site import search_index
 
@@ -274,14 +280,24 @@ def serve(directory: Path):
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"browser tests need Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does), "
-                    "or set CHROMIUM to another Chromium or Chrome")
+        pytest.fail(
+            f"browser tests need Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does), "
+            "or set CHROMIUM to another Chromium or Chrome"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield b
         b.close()
 
@@ -310,5 +326,3 @@ class Visit:
 
     def close(self):
         self.context.close()
-
-

@@ -15,8 +15,18 @@ QUOTES = {  # real quotes, so the records pass every other check
 }
 
 
-def add_claim(repo, cid, subject, prop, value=None, time=None, source="src-000", quote=None, paragraph=None,
-              rating="single-source"):
+def add_claim(
+    repo,
+    cid,
+    subject,
+    prop,
+    value=None,
+    time=None,
+    source="src-000",
+    quote=None,
+    paragraph=None,
+    rating="single-source",
+):
     q, p = QUOTES.get(source, (quote, paragraph))
     data = {
         "id": cid,
@@ -34,9 +44,13 @@ def add_claim(repo, cid, subject, prop, value=None, time=None, source="src-000",
 
 
 def add_entity(repo, eid, type_, name_ar, aliases=(), parent=None):
-    data = {"id": eid, "type": type_, "name": {"ar": name_ar, "en": eid}, "aliases": [
-        {"text": a, "lang": "ar", "kind": "spelling"} for a in aliases],
-        "description": {"ar": "وصف.", "en": "Description."}}
+    data = {
+        "id": eid,
+        "type": type_,
+        "name": {"ar": name_ar, "en": eid},
+        "aliases": [{"text": a, "lang": "ar", "kind": "spelling"} for a in aliases],
+        "description": {"ar": "وصف.", "en": "Description."},
+    }
     if parent:
         data["parent"] = parent
     return write(repo, f"facts/entities/{eid}.yaml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
@@ -45,13 +59,25 @@ def add_entity(repo, eid, type_, name_ar, aliases=(), parent=None):
 def add_source(repo, sid, text, published):
     raw = text.encode("utf-8")
     write(repo, f"seeds/{sid}.txt", raw)
-    data = {"id": sid, "file": f"seeds/{sid}.txt", "sha256": hashlib.sha256(raw).hexdigest(), "language": "ar",
-            "outlet": {"shown": False}, "title": {"shown": False, "text": {"ar": "عنوان.", "en": "Title."}},
-            "published": {"basis": "stated", "date": published, "reason": {"ar": "سبب.", "en": "Reason."}}}
+    data = {
+        "id": sid,
+        "file": f"seeds/{sid}.txt",
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "language": "ar",
+        "outlet": {"shown": False},
+        "title": {"shown": False, "text": {"ar": "عنوان.", "en": "Title."}},
+        "published": {"basis": "stated", "date": published, "reason": {"ar": "سبب.", "en": "Reason."}},
+    }
     return write(repo, f"facts/sources/{sid}.yaml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
 def add_contradiction(repo, xid, detected_by, resolution="temporal-succession", **involved):
-    data = {"id": xid, **involved, "detected_by": detected_by, "resolution": resolution,
-            "summary": {"ar": "ملخص.", "en": "Summary."}, "explanation": {"ar": "شرح.", "en": "Explanation."}}
+    data = {
+        "id": xid,
+        **involved,
+        "detected_by": detected_by,
+        "resolution": resolution,
+        "summary": {"ar": "ملخص.", "en": "Summary."},
+        "explanation": {"ar": "شرح.", "en": "Explanation."},
+    }
     return write(repo, f"facts/contradictions/{xid}.yaml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))

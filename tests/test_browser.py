@@ -75,8 +75,11 @@ def test_axe_finds_no_serious_violation(visit, lang, kind):
 
     v = visit(LANGS[lang] + PAGE_TYPES[kind])
     violations = Axe().run(v.page).response["violations"]
-    serious = [(x["id"], x["impact"], [n["target"] for n in x["nodes"]][:3]) for x in violations
-               if x["impact"] in ("serious", "critical")]
+    serious = [
+        (x["id"], x["impact"], [n["target"] for n in x["nodes"]][:3])
+        for x in violations
+        if x["impact"] in ("serious", "critical")
+    ]
     assert serious == []
 
 
@@ -86,8 +89,9 @@ def test_nu_html_checker_finds_no_error(site_dir):
     if not shutil.which("java"):
         pytest.fail("the Nu HTML checker needs java")
     files = [str(site_dir / LANGS[lang] / PAGE_TYPES[k] / "index.html") for lang in LANGS for k in CHECKED_TYPES]
-    proc = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files], capture_output=True, text=True
+    )
     messages = json.loads(proc.stderr or "{}").get("messages", [])
     assert [(m.get("url", "").rsplit("site", 1)[-1], m.get("lastLine"), m["message"]) for m in messages] == []
 
@@ -109,13 +113,16 @@ def _search(visit, lang: str, query: str) -> list[str]:
     return [urlparse(h).path for h in v.page.eval_on_selector_all(".fc-results li a", "els => els.map(e => e.href)")]
 
 
-@pytest.mark.parametrize("lang, query, entity", [
-    ("ar", "ناظوري", "abdulrazek-al-nadhuri"),
-    ("ar", "الدبيبه", "abdul-hamid-dbeibah"),
-    ("ar", "والدبيبة", "abdul-hamid-dbeibah"),
-    ("ar", "الناظورى", "abdulrazek-al-nadhuri"),
-    ("en", "Nadhuri", "abdulrazek-al-nadhuri"),
-])
+@pytest.mark.parametrize(
+    "lang, query, entity",
+    [
+        ("ar", "ناظوري", "abdulrazek-al-nadhuri"),
+        ("ar", "الدبيبه", "abdul-hamid-dbeibah"),
+        ("ar", "والدبيبة", "abdul-hamid-dbeibah"),
+        ("ar", "الناظورى", "abdulrazek-al-nadhuri"),
+        ("en", "Nadhuri", "abdulrazek-al-nadhuri"),
+    ],
+)
 def test_search_finds_the_entity_among_the_first_three(visit, lang, query, entity):
     results = _search(visit, lang, query)
     assert f"/{LANGS[lang]}entities/{entity}/" in results[:3], results[:5]

@@ -186,8 +186,15 @@ PAYLOAD = "| x | <img src=x onerror=alert(1)> [link](javascript:alert(1)) ` and 
 
 
 def hostile_result() -> Result:
-    f = Finding("FC104", "facts/claims/a`b|c <i>.yaml", PAYLOAD + "\n# heading *em* _u_ \\ ! ~~s~~ $x$ &amp;",
-                "fix it | <script>alert(1)</script> ![i](x)", "error", line=2, col=3)
+    f = Finding(
+        "FC104",
+        "facts/claims/a`b|c <i>.yaml",
+        PAYLOAD + "\n# heading *em* _u_ \\ ! ~~s~~ $x$ &amp;",
+        "fix it | <script>alert(1)</script> ![i](x)",
+        "error",
+        line=2,
+        col=3,
+    )
     return Result(None, [f], 1)
 
 
@@ -246,7 +253,9 @@ def test_summary_markdown_is_inert():
 def test_summary_markdown_renders_as_text():
     markdown_it = pytest.importorskip("markdown_it")
     md = reporters.github_summary(hostile_result())
-    html = markdown_it.MarkdownIt("commonmark").enable("table").render(md)  # raw HTML allowed, as GitHub's sanitiser is not relied on
+    html = (
+        markdown_it.MarkdownIt("commonmark").enable("table").render(md)
+    )  # raw HTML allowed, as GitHub's sanitiser is not relied on
     assert "<img" not in html and "<script" not in html and "<i>" not in html
     assert "<a " not in html and "<em>" not in html and "<h1" not in html and "<del>" not in html
     cells = re.findall(r"<td>(.*?)</td>", html, re.S)

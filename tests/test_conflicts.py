@@ -13,7 +13,9 @@ from factcheck.timespans import overlap
 
 
 def _claim(i: int, key: int, lo: int, hi: int) -> Record:
-    return Record("claim", f"c-{i:04d}", f"facts/claims/c-{i:04d}.yaml", {"key": key, "range": (lo, min(lo + hi, 9))}, "")
+    return Record(
+        "claim", f"c-{i:04d}", f"facts/claims/c-{i:04d}.yaml", {"key": key, "range": (lo, min(lo + hi, 9))}, ""
+    )
 
 
 def _members_by_pairs(items, conflict) -> set[str]:
@@ -68,8 +70,12 @@ def test_mutually_conflicting_claims_are_one_group():
 
 @pytest.mark.unit
 def test_disjoint_spans_make_separate_groups():
-    items = [((0, 1), _claim(0, 0, 0, 0)), ((1, 2), _claim(1, 1, 0, 0)),
-             ((5, 6), _claim(2, 0, 0, 0)), ((6, 7), _claim(3, 1, 0, 0))]
+    items = [
+        ((0, 1), _claim(0, 0, 0, 0)),
+        ((1, 2), _claim(1, 1, 0, 0)),
+        ((5, 6), _claim(2, 0, 0, 0)),
+        ((6, 7), _claim(3, 1, 0, 0)),
+    ]
     groups = conflict_groups(items, ByClass(lambda c: c.data["key"]))
     assert [[c.id for c in g] for g in groups] == [["c-0000", "c-0001"], ["c-0002", "c-0003"]]
 

@@ -15,8 +15,19 @@ QUOTE = "اتفاق وقف إطلاق النار الموقع في 23 أكتوب
 
 
 def new_claim(root, quote=QUOTE):
-    return run(root, "new", "claim", "--source", "src-001", "--quote", quote, "--subject", "ceasefire-agreement-2020",
-               "--property", "signed")
+    return run(
+        root,
+        "new",
+        "claim",
+        "--source",
+        "src-001",
+        "--quote",
+        quote,
+        "--subject",
+        "ceasefire-agreement-2020",
+        "--property",
+        "signed",
+    )
 
 
 def test_new_claim_edit_fmt_validate(copy):
@@ -30,8 +41,9 @@ def test_new_claim_edit_fmt_validate(copy):
     assert status == 1 and out.count("FC106") == 2, "the skeleton names each field still to fill in"
     assert "statement.ar still holds the placeholder" in out and "verdict" not in out.split("FC106", 1)[0]
     # The contributor fills it in, in their own order and style.
-    text = (text.replace("ar: اكتب هنا بالعربية.", "ar: وُقّع اتفاق وقف إطلاق النار في 23 أكتوبر 2020.", 1)
-                .replace("en: Write here in English.", "en: \"The ceasefire agreement was signed on 23 October 2020.\"", 1))
+    text = text.replace("ar: اكتب هنا بالعربية.", "ar: وُقّع اتفاق وقف إطلاق النار في 23 أكتوبر 2020.", 1).replace(
+        "en: Write here in English.", 'en: "The ceasefire agreement was signed on 23 October 2020."', 1
+    )
     text += "time: {basis: stated, point: '2020-10-23'}\n"
     path.write_text(text, encoding="utf-8")
     assert run(copy, "fmt")[0] == 0
@@ -41,7 +53,7 @@ def test_new_claim_edit_fmt_validate(copy):
 
 
 def test_new_claim_refuses_a_quote_not_in_the_article(copy):
-    status, out = new_claim(copy, QUOTE.replace("23", "24"))
+    status, _ = new_claim(copy, QUOTE.replace("23", "24"))
     assert status == 1
     assert not (copy / "facts/claims/c-001-072.yaml").exists()
 
@@ -53,7 +65,9 @@ def test_new_never_overwrites(copy):
 
 
 def test_new_entity_source_and_contradiction(copy):
-    status, out = run(copy, "new", "entity", "--type", "person", "--name-ar", "فلان الفلاني", "--name-en", "Fulan al-Fulani")
+    status, out = run(
+        copy, "new", "entity", "--type", "person", "--name-ar", "فلان الفلاني", "--name-en", "Fulan al-Fulani"
+    )
     assert status == 0 and out.strip() == "facts/entities/fulan-al-fulani.yaml"
     write(copy, "seeds/005_new.txt", "نص مقال جديد.\n")
     status, out = run(copy, "new", "source", "--file", "seeds/005_new.txt")
@@ -83,10 +97,13 @@ def test_three_mistakes_give_three_annotations(copy):
     status, out = new_claim(copy)
     path = copy / out.strip()
     text = path.read_text(encoding="utf-8")
-    text = (text.replace("اكتب هنا بالعربية.", "وُقّع الاتفاق.").replace("Write here in English.", "It was signed.")
-                .replace("subject: ceasefire-agreement-2020", "subject: ceasefire-agreement")  # dangling reference
-                .replace("paragraph: 7", "paragraph: 6")  # wrong paragraph
-                .replace("rating: single-source", "rating: probably-true"))  # not on the scale
+    text = (
+        text.replace("اكتب هنا بالعربية.", "وُقّع الاتفاق.")
+        .replace("Write here in English.", "It was signed.")
+        .replace("subject: ceasefire-agreement-2020", "subject: ceasefire-agreement")  # dangling reference
+        .replace("paragraph: 7", "paragraph: 6")  # wrong paragraph
+        .replace("rating: single-source", "rating: probably-true")
+    )  # not on the scale
     path.write_text(text, encoding="utf-8")
     status, out = run(copy, "validate", "--changed", "HEAD", "--format", "github")
     annotations = [line for line in out.splitlines() if line.startswith("::error ")]
@@ -98,8 +115,21 @@ def test_three_mistakes_give_three_annotations(copy):
 
 def test_changed_shows_conflicts_with_unchanged_records(copy):
     """A pull request adding a second chief of staff is caught through the record it conflicts with."""
-    status, out = run(copy, "new", "claim", "--source", "src-003", "--quote", "اللواء خالد حفتر",
-                      "--subject", "khaled-haftar", "--property", "holds-post", "--value", "post-lna-chief-of-staff")
+    status, out = run(
+        copy,
+        "new",
+        "claim",
+        "--source",
+        "src-003",
+        "--quote",
+        "اللواء خالد حفتر",
+        "--subject",
+        "khaled-haftar",
+        "--property",
+        "holds-post",
+        "--value",
+        "post-lna-chief-of-staff",
+    )
     assert status == 0
     path = copy / out.strip()
     text = path.read_text(encoding="utf-8").replace("اكتب هنا بالعربية.", "خالد حفتر رئيس الأركان.")

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import claim_text, run, write
-from factcheck import export, report, reporters
+from factcheck import export, reporters
 from factcheck.checker import Result, check
 from factcheck.findings import Finding
 from factcheck.site import downloads
@@ -26,8 +26,7 @@ def read_csv(path):
 
 @pytest.mark.acceptance
 def test_a_formula_in_a_statement_is_exported_as_text(repo, tmp_path):
-    text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
-                                f"en: '{FORMULA}'")
+    text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.", f"en: '{FORMULA}'")
     assert FORMULA in text
     write(repo, "facts/claims/c-001-902.yaml", text)
     status, out = run(repo, "validate")
@@ -62,8 +61,12 @@ def test_every_column_is_protected(shared_repo, tmp_path):
     rec.data["time"] = {"point": "-2020", "basis": "\tstated"}
     rows = read_csv(export.write_export(ds, tmp_path)[-1])
     row = rows["c-001-902"]
-    assert (row["statement_ar"], row["statement_en"], row["time_point"], row["time_basis"]) == \
-        ("'+ar", "'@en", "'-2020", "'\tstated")
+    assert (row["statement_ar"], row["statement_en"], row["time_point"], row["time_basis"]) == (
+        "'+ar",
+        "'@en",
+        "'-2020",
+        "'\tstated",
+    )
 
 
 @pytest.mark.unit

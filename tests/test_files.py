@@ -3,9 +3,8 @@ generator deletes only its own pages of records that no longer exist."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
+from pathlib import Path
 
 import pytest
 

@@ -25,12 +25,13 @@ def test_round_trip_keeps_content_and_is_already_canonical(file, rel, kind):
     assert formatted == text, f"{rel} is not in canonical layout: run `factcheck fmt`"
 
 
-
-
 @pytest.mark.acceptance
 def test_comments_survive_reordering_byte_for_byte():
     out = format_text(COMMENTED, "claim", SCHEMAS)
-    comments = lambda text: sorted(line.split("#", 1)[1] for line in text.splitlines() if "#" in line)
+
+    def comments(text):
+        return sorted(line.split("#", 1)[1] for line in text.splitlines() if "#" in line)
+
     assert comments(out) == comments(COMMENTED)
     assert parse_text(out, "x") == parse_text(COMMENTED, "x")
     assert format_text(out, "claim", SCHEMAS) == out
@@ -42,11 +43,24 @@ def test_comments_survive_reordering_byte_for_byte():
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("value, expected", [
-    ("2018", "'2018'"), ("yes", "'yes'"), ("null", "'null'"), ("a: b", "'a: b'"), ("it's", "it's"),
-    ("'quoted'", "'''quoted'''"), ("- item", "'- item'"), ("نص عربي", "نص عربي"), ("x #y", "'x #y'"),
-    ("line\nbreak", '"line\\nbreak"'), (" padded", "' padded'"), (7, "7"), (True, "true"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2018", "'2018'"),
+        ("yes", "'yes'"),
+        ("null", "'null'"),
+        ("a: b", "'a: b'"),
+        ("it's", "it's"),
+        ("'quoted'", "'''quoted'''"),
+        ("- item", "'- item'"),
+        ("نص عربي", "نص عربي"),
+        ("x #y", "'x #y'"),
+        ("line\nbreak", '"line\\nbreak"'),
+        (" padded", "' padded'"),
+        (7, "7"),
+        (True, "true"),
+    ],
+)
 def test_scalars_are_quoted_only_where_yaml_needs_it(value, expected):
     assert scalar(value) == expected
     assert parse_text(f"k: {scalar(value)}\n", "x")["k"] == value

@@ -14,15 +14,41 @@ pytestmark = pytest.mark.browser
 
 # What the fold is for: alef and hamza forms, ى/ة at the end, joined prefixes, harakat, tatweel,
 # presentation forms, Arabic-Indic digits, zero-width and bidi marks, and words it must leave alone.
-HARD_WORDS = ["أإآٱا", "مصطفى", "الليبية", "والناظوري", "فبالجيش", "وللقوات", "كالعادة", "الى", "ال",
-              "وال", "فالسلام", "مُحَمَّد", "الجيـــش", "ﻟﻴﺒﻴﺎ", "٢٠٢٣", "۱۴", "الدبي\u200bبة", "\u200fحفتر",
-              "Haftar", "al-Nadhuri", "«الجيش»", "الجيش،", "ؤئ", "ببب"]
+HARD_WORDS = [
+    "أإآٱا",
+    "مصطفى",
+    "الليبية",
+    "والناظوري",
+    "فبالجيش",
+    "وللقوات",
+    "كالعادة",
+    "الى",
+    "ال",
+    "وال",
+    "فالسلام",
+    "مُحَمَّد",
+    "الجيـــش",
+    "ﻟﻴﺒﻴﺎ",
+    "٢٠٢٣",
+    "۱۴",
+    "الدبي\u200bبة",
+    "\u200fحفتر",
+    "Haftar",
+    "al-Nadhuri",
+    "«الجيش»",
+    "الجيش،",
+    "ؤئ",
+    "ببب",
+]
 
 
 def corpus() -> list[str]:
     dataset = load(REPO)
-    names = [n for e in dataset.entities.values()
-             for n in (e.data["name"]["ar"], e.data["name"]["en"], *(a["text"] for a in e.data["aliases"]))]
+    names = [
+        n
+        for e in dataset.entities.values()
+        for n in (e.data["name"]["ar"], e.data["name"]["en"], *(a["text"] for a in e.data["aliases"]))
+    ]
     return sorted({w for n in names for w in n.split()} | set(HARD_WORDS))
 
 

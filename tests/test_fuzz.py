@@ -22,13 +22,22 @@ DISTINGUISHING = "أإآاىيةه"
 
 # Arabic letters, harakat, tatweel, digits of three scripts, punctuation, spaces of several kinds,
 # presentation forms, bidi and invisible characters, and YAML's own syntax characters.
-ARABIC_TEXT = st.text(alphabet=st.sampled_from(
-    list("ابتثجحخدذرزسشصضطظعغفقكلمنهوىيءأإآؤئة") + [chr(c) for c in range(0x064B, 0x0653)]
-    + list("ـ٠١٢٣٤٥٦٧٨٩۰۱۲0123456789،؛؟.,:;!?«»“”\"'()- \u00a0\t\n")
-    + ["\ufefb", "\ufe8e", "\u200c", "\u200f", "\u202e", "\u2066", "…"]), max_size=60)
-YAML_TEXT = st.lists(st.sampled_from(list("ab:- \n\t'\"[]{}#&*!|>%@`,?~0123456789.") + [
-    "ي", "\u202e", "\x00", "!!int ", "!!float ", "!!bool ", "!!null ", "!!str ", "!!map ", "!!seq "]),
-    max_size=60).map("".join)
+ARABIC_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("ابتثجحخدذرزسشصضطظعغفقكلمنهوىيءأإآؤئة")
+        + [chr(c) for c in range(0x064B, 0x0653)]
+        + list("ـ٠١٢٣٤٥٦٧٨٩۰۱۲0123456789،؛؟.,:;!?«»“”\"'()- \u00a0\t\n")
+        + ["\ufefb", "\ufe8e", "\u200c", "\u200f", "\u202e", "\u2066", "…"]
+    ),
+    max_size=60,
+)
+YAML_TEXT = st.lists(
+    st.sampled_from(
+        list("ab:- \n\t'\"[]{}#&*!|>%@`,?~0123456789.")
+        + ["ي", "\u202e", "\x00", "!!int ", "!!float ", "!!bool ", "!!null ", "!!str ", "!!map ", "!!seq "]
+    ),
+    max_size=60,
+).map("".join)
 
 
 @MANY

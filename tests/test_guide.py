@@ -37,11 +37,11 @@ GUIDES = {"ar": REPO / "docs/contribute.md", "en": REPO / "docs/contribute.en.md
 CONTRIBUTING = REPO / ".github/CONTRIBUTING.md"
 README = REPO / "README.md"
 ALL_GUIDES = [*GUIDES.values(), CONTRIBUTING, README]
-# Make targets another change is adding; the guide names them already. Drop each once the Makefile has it.
-PENDING_TARGETS = {"test-fast", "lint"}
-
-MARKER = re.compile(r"<!--\s*(example|record)\b(?P<args>[^>]*?)-->\s*\n(?:[ \t]*\n)*"
-                    r"```(?P<lang>\w+)\n(?P<body>.*?)\n```", re.DOTALL)
+MARKER = re.compile(
+    r"<!--\s*(example|record)\b(?P<args>[^>]*?)-->\s*\n(?:[ \t]*\n)*"
+    r"```(?P<lang>\w+)\n(?P<body>.*?)\n```",
+    re.DOTALL,
+)
 FENCE = re.compile(r"^```\w*\n(.*?)\n```", re.DOTALL | re.MULTILINE)
 SPAN = re.compile(r"`([^`\n]+)`")
 
@@ -67,7 +67,7 @@ def commands(body: str) -> list[list[str]]:
         while words:
             n = words.index("&&") if "&&" in words else len(words)
             out.append(words[:n])
-            words = words[n + 1:]
+            words = words[n + 1 :]
     return [c for c in out if c]
 
 
@@ -139,7 +139,8 @@ def test_every_factcheck_command_and_flag_the_guides_mention_exists():
                 if not rest[0].startswith("-") and not choices:
                     continue  # a free positional argument, such as export's OUT_DIR
                 assert rest[0] in set(sub._option_string_actions) | choices, (
-                    f"{path.name}: `factcheck {command} {rest[0]}` is not in `factcheck {command} --help`")
+                    f"{path.name}: `factcheck {command} {rest[0]}` is not in `factcheck {command} --help`"
+                )
 
 
 def test_every_flag_the_contributor_guides_show_is_a_factcheck_option():
@@ -153,7 +154,7 @@ def test_every_flag_the_contributor_guides_show_is_a_factcheck_option():
 
 
 def test_every_make_target_the_guides_mention_exists():
-    targets = makefile_targets() | PENDING_TARGETS
+    targets = makefile_targets()
     for path in ALL_GUIDES:
         for target in mentions(path)[1]:
             assert target in targets, f"{path.name}: `make {target}` is not a Makefile target"
@@ -163,8 +164,9 @@ def test_both_languages_say_the_same_commands():
     ar, en = (mentions(GUIDES[lang]) for lang in ("ar", "en"))
     assert ar[0] ^ en[0] == set() and ar[1] ^ en[1] == set(), f"only in one language: {ar[0] ^ en[0]} {ar[1] ^ en[1]}"
     ar_blocks, en_blocks = (blocks(GUIDES[lang]) for lang in ("ar", "en"))
-    assert [(b["kind"], b.get("file"), b.get("exit"), b.get("codes")) for b in ar_blocks] == \
-           [(b["kind"], b.get("file"), b.get("exit"), b.get("codes")) for b in en_blocks]
+    assert [(b["kind"], b.get("file"), b.get("exit"), b.get("codes")) for b in ar_blocks] == [
+        (b["kind"], b.get("file"), b.get("exit"), b.get("codes")) for b in en_blocks
+    ]
     for a, e in zip(ar_blocks, en_blocks, strict=True):
         if a["lang"] == "sh":
             assert commands(a["body"]) == commands(e["body"])
@@ -183,6 +185,7 @@ def test_commands_are_plain_after_the_venv_is_activated(path):
 
 
 # ---- the worked examples run
+
 
 def run(root: Path, args: list[str]) -> tuple[int, str]:
     out = io.StringIO()
@@ -205,7 +208,7 @@ def check_line(words: list[str], root: Path, marker: dict) -> str:
             assert found == set(marker["codes"].split(",")), out
         return out
     if words[0] == "make":
-        assert words[1] in makefile_targets() | PENDING_TARGETS, f"`make {words[1]}` is not a Makefile target"
+        assert words[1] in makefile_targets(), f"`make {words[1]}` is not a Makefile target"
     elif words[0] == "pre-commit":
         config = yaml.safe_load(text(REPO / ".pre-commit-config.yaml"))
         entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
@@ -225,8 +228,11 @@ def fill(root: Path, marker: dict) -> None:
     path = root / rel
     assert path.is_file(), f"the example before this one should have written {rel}"
     _, out = run(root, ["validate", "--format", "json", rel])
-    placeholders = {f["message"].split(" still holds the placeholder", 1)[0]
-                    for f in json.loads(out)["findings"] if f["code"] == "FC106"}
+    placeholders = {
+        f["message"].split(" still holds the placeholder", 1)[0]
+        for f in json.loads(out)["findings"]
+        if f["code"] == "FC106"
+    }
     assert placeholders, "the skeleton holds placeholders for the guide to fill in"
     written = dict(leaves(yaml.safe_load(path.read_text(encoding="utf-8"))))
     shown = dict(leaves(yaml.safe_load(marker["body"])))
@@ -264,12 +270,14 @@ def test_the_worked_example_runs_as_written(lang, tmp_path, monkeypatch):
 def test_the_worked_example_adds_a_fact_the_dataset_does_not_have():
     record = next(yaml.safe_load(b["body"]) for b in blocks(GUIDES["en"]) if "file" in b and b["kind"] == "example")
     assert not (REPO / "facts/claims" / f"{record['id']}.yaml").exists(), (
-        f"{record['id']} exists now: give the worked example the next free id")
+        f"{record['id']} exists now: give the worked example the next free id"
+    )
     for path in (REPO / "facts/claims").glob("*.yaml"):
         claim = yaml.safe_load(path.read_text(encoding="utf-8"))
         same = (claim["subject"], claim["property"], claim.get("value"))
         assert same != (record["subject"], record["property"], record.get("value")), (
-            f"{path.name} records the worked example's fact already: pick another")
+            f"{path.name} records the worked example's fact already: pick another"
+        )
 
 
 def test_no_sentence_is_missing_as_the_worked_example_says():

@@ -29,8 +29,11 @@ CASES = {
     "alias bomb": (bomb(), "FC004", 2),
     "anchor": (BASE.replace("id: c-001-902", "id: &x c-001-902"), "FC004", 1),
     "deep flow nesting": ("id: c-001-902\nx: " + "[" * 50_000 + "]" * 50_000 + "\n", "FC011", 1),
-    "deep block nesting": ("id: c-001-902\n" + "".join(" " * i + f"k{i}:\n" for i in range(60)) + " " * 60 + "v: 1\n",
-                           "FC011", 34),
+    "deep block nesting": (
+        "id: c-001-902\n" + "".join(" " * i + f"k{i}:\n" for i in range(60)) + " " * 60 + "v: 1\n",
+        "FC011",
+        34,
+    ),
     "huge scalar": (BASE.replace("en: The ceasefire", "en: " + "x" * 100_000 + " The ceasefire"), "FC105", 4),
     "huge file": (BASE + "#" + "x" * 400_000 + "\n", "FC005", 1),
     "python tag": (BASE + "x: !!python/object/apply:os.system ['true']\n", "FC003", 20),
@@ -40,10 +43,16 @@ CASES = {
     "bool tag on yes": (BASE + "x: !!bool yes\n", "FC003", 20),
     "duplicate key at the top": (BASE + "id: again\n", "FC002", 20),
     "duplicate key in a mapping": (BASE.replace("  ar: وُقّع", "  en: twice\n  ar: وُقّع"), "FC002", "  en: The"),
-    "duplicate key in a list item": (BASE.replace("  paragraph: 7", "  paragraph: 7\n  paragraph: 8"), "FC002",
-                                     "paragraph: 8"),
-    "duplicate key three deep": (BASE.replace("    en: Reported", "    en: once\n    en: Reported"), "FC002",
-                                 "    en: Reported"),
+    "duplicate key in a list item": (
+        BASE.replace("  paragraph: 7", "  paragraph: 7\n  paragraph: 8"),
+        "FC002",
+        "paragraph: 8",
+    ),
+    "duplicate key three deep": (
+        BASE.replace("    en: Reported", "    en: once\n    en: Reported"),
+        "FC002",
+        "    en: Reported",
+    ),
     "NUL byte": (BASE.replace("property: signed", "property: sig\x00ned"), "FC007", 6),
     "bell character": (BASE.replace("property: signed", "property: sig\x07ned"), "FC007", 6),
     "CRLF line ends": (BASE.replace("\n", "\r\n"), "FC007", 1),
@@ -75,11 +84,14 @@ def test_hostile_text_is_refused_with_code_and_line(repo, name):
         assert any(f["code"] == code and f["line"] == line for f in findings), findings
 
 
-@pytest.mark.parametrize("raw, problem", [
-    ("é".encode("latin-1"), "not UTF-8"),
-    (BASE.encode("utf-16"), "UTF-16"),
-    (b"\xef\xbb\xbf" + BASE.encode("utf-8"), "byte-order mark"),
-])
+@pytest.mark.parametrize(
+    "raw, problem",
+    [
+        ("é".encode("latin-1"), "not UTF-8"),
+        (BASE.encode("utf-16"), "UTF-16"),
+        (b"\xef\xbb\xbf" + BASE.encode("utf-8"), "byte-order mark"),
+    ],
+)
 def test_hostile_bytes_are_refused(repo, raw, problem):
     write(repo, CLAIM, raw)
     status, out = run(repo, "validate")
@@ -110,24 +122,37 @@ def test_a_symlink_out_of_seeds_is_refused(repo, tmp_path):
     secret.write_text("not an article\n", encoding="utf-8")
     os.symlink(secret, repo / "seeds/link.txt")
     src = repo / "facts/sources/src-004.yaml"
-    src.write_text(src.read_text(encoding="utf-8").replace("seeds/004_638a8e7db8bfb0a6.txt", "seeds/link.txt"),
-                   encoding="utf-8")
+    src.write_text(
+        src.read_text(encoding="utf-8").replace("seeds/004_638a8e7db8bfb0a6.txt", "seeds/link.txt"), encoding="utf-8"
+    )
     status, out = run(repo, "validate")
     assert status == 1 and "FC304" in out and "outside seeds/" in out
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>",
-                                 "https://example.com/\"><script>alert(1)</script>", "ftp://example.com/a"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,<b>x</b>",
+        'https://example.com/"><script>alert(1)</script>',
+        "ftp://example.com/a",
+    ],
+)
 def test_urls_other_than_http_are_refused(repo, url):
     src = repo / "facts/sources/src-004.yaml"
-    src.write_text(src.read_text(encoding="utf-8").replace("language: ar\n", f"language: ar\nurl: {json.dumps(url)}\n"),
-                   encoding="utf-8")
+    src.write_text(
+        src.read_text(encoding="utf-8").replace("language: ar\n", f"language: ar\nurl: {json.dumps(url)}\n"),
+        encoding="utf-8",
+    )
     status, out = run(repo, "validate")
     assert status == 1 and "FC104" in out
 
 
 def test_an_http_url_is_accepted(repo):
     src = repo / "facts/sources/src-004.yaml"
-    src.write_text(src.read_text(encoding="utf-8").replace("language: ar\n", "language: ar\nurl: https://example.org/a?b=c\n"),
-                   encoding="utf-8")
+    src.write_text(
+        src.read_text(encoding="utf-8").replace("language: ar\n", "language: ar\nurl: https://example.org/a?b=c\n"),
+        encoding="utf-8",
+    )
     assert run(repo, "validate")[0] == 0

@@ -18,9 +18,11 @@ from conftest import REPO, Visit, make_repo, serve
 
 pytestmark = pytest.mark.browser
 
-PAYLOAD = ('<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> '
-           '[x](javascript:window.__pwned=3){: onclick="window.__pwned=4" } {{ config.site_name }} {% raw %} '
-           '<div onmouseover="window.__pwned=5">raw</div> &amp; </textarea></title>')
+PAYLOAD = (
+    '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> '
+    '[x](javascript:window.__pwned=3){: onclick="window.__pwned=4" } {{ config.site_name }} {% raw %} '
+    '<div onmouseover="window.__pwned=5">raw</div> &amp; </textarea></title>'
+)
 BI = {"ar": "نص " + PAYLOAD, "en": "Text " + PAYLOAD}
 
 
@@ -40,43 +42,111 @@ def hostile_site(tmp_path_factory):
     # The headline is shown, so it is a line of the article, as FC309 asks.
     article = ("سطر أول.\n" + "قال المتحدث " + PAYLOAD + " في بيان.\n" + BI["ar"] + "\n").encode("utf-8")
     (root / "seeds/900_payload.txt").write_bytes(article)
-    _dump(root / "facts/sources/src-900.yaml", {
-        "id": "src-900", "file": "seeds/900_payload.txt", "sha256": hashlib.sha256(article).hexdigest(),
-        "language": "ar", "url": "https://example.org/a?b=1&c=2",
-        "outlet": {"shown": True, "as_shown": PAYLOAD, "name": BI}, "title": {"shown": True, "text": BI},
-        "published": {"basis": "inferred", "date": "2020", "reason": BI},
-        "page_chrome": [{"paragraph": 1, "what": BI}], "notes": BI, "editor_note": BI})
-    _dump(root / "facts/properties/x-payload.yaml", {"id": "x-payload", "label": BI, "description": BI, "value_type": "text"})
-    _dump(root / "facts/entities/x-payload.yaml", {
-        "id": "x-payload", "type": "person", "name": BI,
-        "aliases": [{"text": PAYLOAD, "lang": "ar", "kind": "error", "source": "src-900", "note": BI}],
-        "description": BI, "editor_note": BI})
-    _dump(root / "facts/claims/c-900-001.yaml", {
-        "id": "c-900-001", "statement": BI, "subject": "x-payload", "property": "x-payload", "value": {"text": BI},
-        "time": {"point": "2020", "basis": "inferred", "as_written": PAYLOAD, "reason": BI},
-        "evidence": [{"source": "src-900", "quote": "قال المتحدث " + PAYLOAD, "paragraph": 2, "stance": "supports"}],
-        "verdict": {"rating": "single-source", "reasoning": BI}, "editor_note": BI})
-    _dump(root / "facts/claims/c-900-002.yaml", {
-        "id": "c-900-002", "statement": BI, "subject": "x-payload", "property": "x-payload", "value": {"text": BI},
-        "time": {"point": "2020-05", "basis": "stated"},
-        "evidence": [{"source": "src-900", "quote": "قال المتحدث … في بيان", "paragraph": 2, "stance": "supports"}],
-        "verdict": {"rating": "single-source", "reasoning": BI}})
-    _dump(root / "facts/contradictions/x-payload.yaml", {
-        "id": "x-payload", "claims": ["c-900-001", "c-900-002"], "detected_by": "manual", "resolution": "unresolved",
-        "summary": BI, "explanation": BI, "editor_note": BI})
+    _dump(
+        root / "facts/sources/src-900.yaml",
+        {
+            "id": "src-900",
+            "file": "seeds/900_payload.txt",
+            "sha256": hashlib.sha256(article).hexdigest(),
+            "language": "ar",
+            "url": "https://example.org/a?b=1&c=2",
+            "outlet": {"shown": True, "as_shown": PAYLOAD, "name": BI},
+            "title": {"shown": True, "text": BI},
+            "published": {"basis": "inferred", "date": "2020", "reason": BI},
+            "page_chrome": [{"paragraph": 1, "what": BI}],
+            "notes": BI,
+            "editor_note": BI,
+        },
+    )
+    _dump(
+        root / "facts/properties/x-payload.yaml",
+        {"id": "x-payload", "label": BI, "description": BI, "value_type": "text"},
+    )
+    _dump(
+        root / "facts/entities/x-payload.yaml",
+        {
+            "id": "x-payload",
+            "type": "person",
+            "name": BI,
+            "aliases": [{"text": PAYLOAD, "lang": "ar", "kind": "error", "source": "src-900", "note": BI}],
+            "description": BI,
+            "editor_note": BI,
+        },
+    )
+    _dump(
+        root / "facts/claims/c-900-001.yaml",
+        {
+            "id": "c-900-001",
+            "statement": BI,
+            "subject": "x-payload",
+            "property": "x-payload",
+            "value": {"text": BI},
+            "time": {"point": "2020", "basis": "inferred", "as_written": PAYLOAD, "reason": BI},
+            "evidence": [
+                {"source": "src-900", "quote": "قال المتحدث " + PAYLOAD, "paragraph": 2, "stance": "supports"}
+            ],
+            "verdict": {"rating": "single-source", "reasoning": BI},
+            "editor_note": BI,
+        },
+    )
+    _dump(
+        root / "facts/claims/c-900-002.yaml",
+        {
+            "id": "c-900-002",
+            "statement": BI,
+            "subject": "x-payload",
+            "property": "x-payload",
+            "value": {"text": BI},
+            "time": {"point": "2020-05", "basis": "stated"},
+            "evidence": [{"source": "src-900", "quote": "قال المتحدث … في بيان", "paragraph": 2, "stance": "supports"}],
+            "verdict": {"rating": "single-source", "reasoning": BI},
+        },
+    )
+    _dump(
+        root / "facts/contradictions/x-payload.yaml",
+        {
+            "id": "x-payload",
+            "claims": ["c-900-001", "c-900-002"],
+            "detected_by": "manual",
+            "resolution": "unresolved",
+            "summary": BI,
+            "explanation": BI,
+            "editor_note": BI,
+        },
+    )
     from factcheck.site.standalone import configure
 
     config = configure(root)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("GITHUB_REPOSITORY", None)
-    proc = subprocess.run([str(os.path.dirname(sys.executable) + "/mkdocs"), "build", "--strict", "-f", str(config),
-                           "-d", str(root / "site")], capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [
+            str(os.path.dirname(sys.executable) + "/mkdocs"),
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(root / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return root / "site"
 
 
-PAGES = ["claims/c-900-001/", "entities/x-payload/", "sources/src-900/", "contradictions/x-payload/", "claims/",
-         "timeline/", "reference/", "entities/"]
+PAGES = [
+    "claims/c-900-001/",
+    "entities/x-payload/",
+    "sources/src-900/",
+    "contradictions/x-payload/",
+    "claims/",
+    "timeline/",
+    "reference/",
+    "entities/",
+]
 
 
 @pytest.fixture(scope="module")

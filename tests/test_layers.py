@@ -52,15 +52,22 @@ def _modules():
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_a_module_depends_only_on_its_step_and_those_below(path):
     own = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
-    upward = [f"line {line}: {target}" for line, target, _ in _imports(path)
-              if target != own and STEP_OF[target] > STEP_OF[own]]
+    upward = [
+        f"line {line}: {target}"
+        for line, target, _ in _imports(path)
+        if target != own and STEP_OF[target] > STEP_OF[own]
+    ]
     assert upward == [], f"{own} (step {STEP_OF[own]}) imports from a later step"
 
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_no_module_imports_a_private_name(path):
-    private = [f"line {line}: {target}.{name}" for line, target, names in _imports(path) for name in names
-               if name.startswith("_") and not name.startswith("__")]
+    private = [
+        f"line {line}: {target}.{name}"
+        for line, target, names in _imports(path)
+        for name in names
+        if name.startswith("_") and not name.startswith("__")
+    ]
     assert private == []
 
 

@@ -57,29 +57,41 @@ def test_value_type_must_match_the_property(repo):
 
 
 def test_value_entity_type_must_match_the_property(repo):
-    text = (claim_text().replace("property: signed\n", "property: held-in\nvalue:\n  entity: khalifa-haftar\n")
-            .replace("subject: ceasefire-agreement-2020", "subject: paris-military-meeting"))
+    text = (
+        claim_text()
+        .replace("property: signed\n", "property: held-in\nvalue:\n  entity: khalifa-haftar\n")
+        .replace("subject: ceasefire-agreement-2020", "subject: paris-military-meeting")
+    )
     out = check_one(repo, text, expect_code="FC204")
     assert "'khalifa-haftar' is a person" in out
 
 
 def test_quote_with_one_letter_changed_is_rejected_and_shows_the_passage(repo):
     # ى for ي is a different letter: never forgiven.
-    text = claim_text().replace("اتفاق وقف إطلاق النار الموقع", "اتفاق وقف إطلاق النار الموقع", 1).replace(
-        "quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020", "quote: اتفاق وقف إطلاق النار الموقع فى 23 أكتوبر 2020")
+    text = (
+        claim_text()
+        .replace("اتفاق وقف إطلاق النار الموقع", "اتفاق وقف إطلاق النار الموقع", 1)
+        .replace(
+            "quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020",
+            "quote: اتفاق وقف إطلاق النار الموقع فى 23 أكتوبر 2020",
+        )
+    )
     out = check_one(repo, text, expect_code="FC301", expect_line=line_of(text, "quote:"))
     assert "Closest passage in paragraph 7" in out and "الموقع في 23 أكتوبر 2020" in out
 
 
-@pytest.mark.parametrize("variant", [
-    "اتفاق\u00a0وقف إطلاق النار الموقع في 23 أكتوبر 2020",          # no-break space
-    "اتفاق وقف إطــلاق النار الموقع في 23 أكتوبر 2020",              # tatweel
-    "اتفاقُ وقفِ إطلاقِ النارِ الموقَّع في 23 أكتوبر 2020",          # harakat
-    "اتفاق وقف إطلاق النار الموقع في ٢٣ أكتوبر ٢٠٢٠",               # Arabic-Indic digits
-    "اتفاق  وقف إطلاق النار الموقع في 23 أكتوبر 2020",              # double space
-    "بين الجانبين المنضوين في اللجنة العسكرية المشتركة «5 + 5»",   # « » for “ ”
-    "اتفاق وقف إطلاق النار … في 23 أكتوبر 2020",                    # in-order fragments
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "اتفاق\u00a0وقف إطلاق النار الموقع في 23 أكتوبر 2020",  # no-break space
+        "اتفاق وقف إطــلاق النار الموقع في 23 أكتوبر 2020",  # tatweel
+        "اتفاقُ وقفِ إطلاقِ النارِ الموقَّع في 23 أكتوبر 2020",  # harakat
+        "اتفاق وقف إطلاق النار الموقع في ٢٣ أكتوبر ٢٠٢٠",  # Arabic-Indic digits
+        "اتفاق  وقف إطلاق النار الموقع في 23 أكتوبر 2020",  # double space
+        "بين الجانبين المنضوين في اللجنة العسكرية المشتركة «5 + 5»",  # « » for “ ”
+        "اتفاق وقف إطلاق النار … في 23 أكتوبر 2020",  # in-order fragments
+    ],
+)
 def test_harmless_quote_variants_are_accepted(repo, variant):
     text = claim_text().replace("quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020", f"quote: '{variant}'")
     write(repo, CLAIM, text)
@@ -88,8 +100,9 @@ def test_harmless_quote_variants_are_accepted(repo, variant):
 
 
 def test_fragments_out_of_order_are_rejected(repo):
-    text = claim_text().replace("quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020",
-                                "quote: في 23 أكتوبر 2020 … اتفاق وقف إطلاق النار")
+    text = claim_text().replace(
+        "quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020", "quote: في 23 أكتوبر 2020 … اتفاق وقف إطلاق النار"
+    )
     check_one(repo, text, expect_code="FC301")
 
 
@@ -124,8 +137,11 @@ def test_source_file_outside_seeds_is_rejected(repo):
 
 def test_a_broken_record_still_gets_its_other_findings(repo):
     """Schema errors do not hide reference and quote errors in the same file."""
-    text = (claim_text() + "colour: red\n").replace("subject: ceasefire-agreement-2020", "subject: nobody").replace(
-        "  paragraph: 7", "  paragraph: 6")
+    text = (
+        (claim_text() + "colour: red\n")
+        .replace("subject: ceasefire-agreement-2020", "subject: nobody")
+        .replace("  paragraph: 7", "  paragraph: 6")
+    )
     write(repo, CLAIM, text)
     status, out = run(repo, "validate")
     assert status == 1
@@ -135,8 +151,12 @@ def test_a_broken_record_still_gets_its_other_findings(repo):
 
 def test_an_alias_must_be_written_in_the_source_it_names(repo):
     entity = repo / "facts/entities/osama-hammad.yaml"
-    entity.write_text(entity.read_text(encoding="utf-8").replace(
-        "aliases:\n", "aliases:\n- text: أسامه حماد\n  lang: ar\n  kind: spelling\n  source: src-001\n"), encoding="utf-8")
+    entity.write_text(
+        entity.read_text(encoding="utf-8").replace(
+            "aliases:\n", "aliases:\n- text: أسامه حماد\n  lang: ar\n  kind: spelling\n  source: src-001\n"
+        ),
+        encoding="utf-8",
+    )
     status, out = run(repo, "validate")
     assert status == 1 and "FC306 alias 'أسامه حماد' is not written in src-001" in out
 
@@ -148,6 +168,9 @@ def test_corroborated_needs_two_sources(repo):
 
 
 def test_single_source_means_one_source(repo):
-    text = claim_text().replace("  stance: supports\n", "  stance: supports\n- source: src-000\n"
-                                "  quote: عقدت المفاوضات لتوحيد الجيش الليبي\n  paragraph: 5\n  stance: supports\n")
+    text = claim_text().replace(
+        "  stance: supports\n",
+        "  stance: supports\n- source: src-000\n"
+        "  quote: عقدت المفاوضات لتوحيد الجيش الليبي\n  paragraph: 5\n  stance: supports\n",
+    )
     check_one(repo, text, expect_code="FC205")

@@ -83,8 +83,8 @@ def test_bom_and_utf16_are_rejected(repo, prefix, problem):
 
 @pytest.mark.acceptance
 def test_bidi_override_is_rejected(repo):
-    text = claim_text().replace("en: The ceasefire", "en: The \u202Eceasefire")
-    out = check_one(repo, text, expect_code="FC007", expect_line=line_of(text, "\u202E"))
+    text = claim_text().replace("en: The ceasefire", "en: The \u202eceasefire")
+    out = check_one(repo, text, expect_code="FC007", expect_line=line_of(text, "\u202e"))
     assert "U+202E" in out
 
 

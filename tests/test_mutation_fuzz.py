@@ -136,8 +136,11 @@ def forms_for(value, every: bool) -> list[tuple[str, object]]:
         kinds = {"any", "text", "date"} if DATE.match(value) else {"any", "text"}
     else:
         kinds = {"any"}
-    return [(name, form) for name, kind, core, form in FORMS
-            if kind in kinds and (core or every) and not (isinstance(value, bool) and form is True)]
+    return [
+        (name, form)
+        for name, kind, core, form in FORMS
+        if kind in kinds and (core or every) and not (isinstance(value, bool) and form is True)
+    ]
 
 
 def _get(data, path):
@@ -153,8 +156,9 @@ def _set(data, path, value):
 
 
 def dump(data) -> str:
-    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
-                     sort_keys=False, width=10**6)
+    return yaml.dump(
+        data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False, width=10**6
+    )
 
 
 def mutated_text(data: dict, path: tuple, form) -> str:
@@ -169,6 +173,7 @@ def mutated_text(data: dict, path: tuple, form) -> str:
 
 
 # ---- running the tools
+
 
 def _no_constant(name):
     raise ValueError(f"non-standard JSON constant {name}")
@@ -273,17 +278,20 @@ def exercise(root: Path, scratch: Path, shared: SharedCheck) -> list[tuple[str, 
         if step("site generator", lambda: site_build.generate(root, docs)) is not None:
             check_json_files(docs / "data", "site download", step)
     elif status == 1:
+
         def refused():
             try:
                 site_build.generate(root, scratch / "docs-refused")
             except site_build.SiteError:
                 return
             raise AssertionError("the site generator built pages from data that does not validate")
+
         step("site generator on invalid data", refused)
     return problems
 
 
 # ---- the repository
+
 
 def _strings(node):
     if isinstance(node, dict):
@@ -320,7 +328,9 @@ def small_repo(root: Path) -> Path:
     for eid, path in entities.items():
         if eid not in keep:
             path.unlink()
-    used = {parse_text(p.read_text(encoding="utf-8"), p.name)["property"] for p in (root / "facts/claims").glob("*.yaml")}
+    used = {
+        parse_text(p.read_text(encoding="utf-8"), p.name)["property"] for p in (root / "facts/claims").glob("*.yaml")
+    }
     used |= {Path(rel).stem for _, rel, _ in TARGETS if rel.startswith("facts/properties/")}
     for path in (root / "facts/properties").glob("*.yaml"):
         if path.stem not in used:

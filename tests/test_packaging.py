@@ -88,7 +88,7 @@ def lock_entries() -> dict[str, tuple[str, int]]:
         block = re.sub(r"#.*", "", block).strip()
         if not block:
             continue
-        first, *rest = block.split("\\\n")
+        first = block.split("\\\n")[0]
         req = Requirement(first.strip())
         pins = [s for s in req.specifier if s.operator == "=="]
         assert len(pins) == 1 and len(req.specifier) == 1, f"not pinned with ==: {first.strip()}"
@@ -107,9 +107,10 @@ def test_requirements_txt_is_a_lock_with_hashes_covering_the_inputs():
         if line:
             req = Requirement(line)
             assert lock.get(canonicalize_name(req.name), (None,))[0] == next(iter(req.specifier)).version, line
-            for extra in req.extras:  # pagefind[extended] -> pagefind-bin-extended
-                assert any(n.startswith(canonicalize_name(req.name)) and n != canonicalize_name(req.name)
-                           for n in lock), f"{line}: the extra's packages are not in the lock"
+            if req.extras:  # pagefind[extended] -> pagefind-bin-extended
+                assert any(
+                    n.startswith(canonicalize_name(req.name)) and n != canonicalize_name(req.name) for n in lock
+                ), f"{line}: the extra's packages are not in the lock"
     # What pyproject declares (base and site extra) is in the lock at a version it accepts.
     project = pyproject()["project"]
     for r in [*project["dependencies"], *project["optional-dependencies"]["site"]]:
@@ -126,8 +127,11 @@ def test_the_wheel_config_ships_the_theme():
 
 def package_data_files() -> set[str]:
     """Every non-Python file in the package, relative to scripts/ (as it sits in site-packages)."""
-    return {str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*")
-            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
+    return {
+        str(p.relative_to(PACKAGE.parent))
+        for p in PACKAGE.rglob("*")
+        if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts
+    }
 
 
 # Copied to a scratch tree so that pip's in-tree build leaves nothing (build/, *.egg-info) in the
@@ -166,9 +170,17 @@ def test_pip_install_from_pyproject_alone_into_a_fresh_venv_validates_the_datase
     step("export", [factcheck, "--root", str(REPO), "export", str(tmp_path / "out")], cwd=tmp_path)
     assert (tmp_path / "out" / "claims.csv").exists()
     # The installed package, not the checkout, and with its non-Python files (the site's theme).
-    site_packages = Path(step("locate", [str(venv / "bin/python"), "-c",
-                                         "import factcheck, pathlib; print(pathlib.Path(factcheck.__file__).parent.parent)"],
-                              cwd=tmp_path).strip())
+    site_packages = Path(
+        step(
+            "locate",
+            [
+                str(venv / "bin/python"),
+                "-c",
+                "import factcheck, pathlib; print(pathlib.Path(factcheck.__file__).parent.parent)",
+            ],
+            cwd=tmp_path,
+        ).strip()
+    )
     assert site_packages.is_relative_to(venv), site_packages
     missing = sorted(f for f in package_data_files() if not (site_packages / f).is_file())
     assert not missing, f"not in the installed package: {missing}"

@@ -28,13 +28,22 @@ DOSSIER_SCHEMA = {
     "properties": {
         "id": {"$ref": "urn:factcheck:schema:common#/$defs/id", "description": "Its file name."},
         "title": {"$ref": "urn:factcheck:schema:common#/$defs/bilingual", "description": "Its title."},
-        "about": {"$ref": "urn:factcheck:schema:common#/$defs/id", "x-references": "entity",
-                  "description": "The entity it is about."},
+        "about": {
+            "$ref": "urn:factcheck:schema:common#/$defs/id",
+            "x-references": "entity",
+            "description": "The entity it is about.",
+        },
         "opened": {"$ref": "urn:factcheck:schema:common#/$defs/date", "description": "When it was opened."},
-        "closed": {"$ref": "urn:factcheck:schema:common#/$defs/date", "x-not-before": "opened",
-                   "description": "When it was closed."},
-        "claims": {"type": "array", "items": {"$ref": "urn:factcheck:schema:common#/$defs/id",
-                                              "x-references": "claim"}, "description": "Its claims."},
+        "closed": {
+            "$ref": "urn:factcheck:schema:common#/$defs/date",
+            "x-not-before": "opened",
+            "description": "When it was closed.",
+        },
+        "claims": {
+            "type": "array",
+            "items": {"$ref": "urn:factcheck:schema:common#/$defs/id", "x-references": "claim"},
+            "description": "Its claims.",
+        },
     },
 }
 
@@ -52,8 +61,9 @@ claims:
 
 
 def _changed(root: Path) -> list[str]:
-    out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=root, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
     return sorted(line[3:] for line in out.splitlines())
 
 
@@ -61,8 +71,16 @@ def _changed(root: Path) -> list[str]:
 def with_dossiers(copy) -> Path:
     """The repository with a new kind, `dossier`: a registry entry, a schema and one record."""
     registry = json.loads((copy / "schema/kinds.json").read_text(encoding="utf-8"))
-    registry["kinds"].append({"name": "dossier", "folder": "dossiers", "label": {"ar": "ملف", "en": "Dossier"},
-                              "plural": {"ar": "الملفات", "en": "Dossiers"}, "title": "title", "page": "record"})
+    registry["kinds"].append(
+        {
+            "name": "dossier",
+            "folder": "dossiers",
+            "label": {"ar": "ملف", "en": "Dossier"},
+            "plural": {"ar": "الملفات", "en": "Dossiers"},
+            "title": "title",
+            "page": "record",
+        }
+    )
     write(copy, "schema/kinds.json", json.dumps(registry, ensure_ascii=False, indent=2))
     write(copy, "schema/dossier.schema.json", json.dumps(DOSSIER_SCHEMA, ensure_ascii=False, indent=2))
     write(copy, "facts/dossiers/d-ceasefire.yaml", DOSSIER.replace("c-001-902", "c-000-001"))
@@ -82,7 +100,9 @@ def test_a_new_kind_needs_only_its_registry_entry_and_schema(with_dossiers):
 
     # Exports and the site: a JSON file, an index and a page per record in both languages.
     assert run(root, "export", str(root / "out"))[0] == 0
-    assert json.loads((root / "out/dossiers.json").read_text(encoding="utf-8"))[0]["about"] == "ceasefire-agreement-2020"
+    assert (
+        json.loads((root / "out/dossiers.json").read_text(encoding="utf-8"))[0]["about"] == "ceasefire-agreement-2020"
+    )
     docs = root / "docs"
     generate(root, docs)
     page = (docs / "dossiers/d-ceasefire.md").read_text(encoding="utf-8")
@@ -93,15 +113,22 @@ def test_a_new_kind_needs_only_its_registry_entry_and_schema(with_dossiers):
 
 
 def test_a_new_kinds_references_and_dates_are_checked_from_its_schema(with_dossiers):
-    text = DOSSIER.replace("ceasefire-agreement-2020", "nobody").replace("'2020-11'", "'2020-09'").replace(
-        "c-001-902", "c-999-999")
+    text = (
+        DOSSIER.replace("ceasefire-agreement-2020", "nobody")
+        .replace("'2020-11'", "'2020-09'")
+        .replace("c-001-902", "c-999-999")
+    )
     write(with_dossiers, "facts/dossiers/d-ceasefire.yaml", text)
     status, out = run(with_dossiers, "validate")
     rel = "facts/dossiers/d-ceasefire.yaml"
     assert status == 1
-    assert sorted(codes_at(out)) == sorted([(rel, line_of(text, "about:"), "FC203"),
-                                            (rel, line_of(text, "- c-999-999"), "FC203"),
-                                            (rel, line_of(text, "closed:"), "FC111")])
+    assert sorted(codes_at(out)) == sorted(
+        [
+            (rel, line_of(text, "about:"), "FC203"),
+            (rel, line_of(text, "- c-999-999"), "FC203"),
+            (rel, line_of(text, "closed:"), "FC111"),
+        ]
+    )
 
 
 def test_a_registry_without_a_schema_names_the_fix(copy, capsys):
@@ -118,8 +145,15 @@ def test_a_new_resolution_type_needs_only_the_schema(copy):
     resolution = schema["properties"]["resolution"]
     resolution["enum"].append("outdated-source")
     resolution["x-labels"]["outdated-source"] = {
-        "ar": "مصدر متقادم", "en": "Outdated source", "priority": 0, "about": "claims",
-        "description": {"ar": "كتب المصدر قبل أن تتغير الوقائع.", "en": "The source was written before the facts changed."}}
+        "ar": "مصدر متقادم",
+        "en": "Outdated source",
+        "priority": 0,
+        "about": "claims",
+        "description": {
+            "ar": "كتب المصدر قبل أن تتغير الوقائع.",
+            "en": "The source was written before the facts changed.",
+        },
+    }
     write(copy, "schema/contradiction.schema.json", json.dumps(schema, ensure_ascii=False, indent=2))
     record = yaml.safe_load((copy / "facts/contradictions/x-gaddafi-title.yaml").read_text(encoding="utf-8"))
     record["id"], record["resolution"], record["detected_by"] = "x-outdated", "outdated-source", "manual"

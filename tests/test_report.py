@@ -13,18 +13,38 @@ pytestmark = pytest.mark.acceptance
 
 
 def test_report_json_counts_and_documentation_status(repo):
-    add_claim(repo, "c-001-801", "libya", "count", {"quantity": {"amount": 3, "unit": {"ar": "حكومات", "en": "governments"}}},
-              source="src-001")
-    add_claim(repo, "c-003-801", "libya", "count", {"quantity": {"amount": 2, "unit": {"ar": "حكومات", "en": "governments"}}},
-              source="src-003")
+    add_claim(
+        repo,
+        "c-001-801",
+        "libya",
+        "count",
+        {"quantity": {"amount": 3, "unit": {"ar": "حكومات", "en": "governments"}}},
+        source="src-001",
+    )
+    add_claim(
+        repo,
+        "c-003-801",
+        "libya",
+        "count",
+        {"quantity": {"amount": 2, "unit": {"ar": "حكومات", "en": "governments"}}},
+        source="src-003",
+    )
     add_contradiction(repo, "x-count", "FC405", claims=["c-001-801", "c-003-801"])
     status, out = run(repo, "report", "--format", "json")
     doc = json.loads(out)
     assert status == 0
     assert doc["counts"]["claims"] == 5 and doc["counts"]["sources"] == 5
     documented = [f for f in doc["findings"] if f["code"] == "FC405"]
-    assert documented == [{"code": "FC405", "message": documented[0]["message"], "claims": ["c-001-801", "c-003-801"],
-                           "entities": [], "sources": [], "documented_by": "x-count"}]
+    assert documented == [
+        {
+            "code": "FC405",
+            "message": documented[0]["message"],
+            "claims": ["c-001-801", "c-003-801"],
+            "entities": [],
+            "sources": [],
+            "documented_by": "x-count",
+        }
+    ]
     assert doc["contradictions_by_resolution"]["temporal-succession"] == 1
     assert doc["claims_by_verdict"] == {"single-source": 5}
     assert doc["per_source"]["src-001"]["claims_extracted"] == 3

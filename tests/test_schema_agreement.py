@@ -108,11 +108,14 @@ def disagreement(schemas: Schemas, kind: str, data: dict, rel: str) -> str | Non
     problems = []
     if fast != precise and not _has_integral_float(data):
         first = errors[0].message[:120] if errors else ""
-        problems.append(f"fast says {'valid' if fast else 'invalid'}, precise says "
-                        f"{'valid' if precise else 'invalid: ' + first}")
+        problems.append(
+            f"fast says {'valid' if fast else 'invalid'}, precise says {'valid' if precise else 'invalid: ' + first}"
+        )
     if bool(findings) != (not precise):
-        problems.append(f"validate gave {len(findings)} findings, precise found {len(errors)} errors"
-                        + (f" ({errors[0].message[:120]})" if errors else ""))
+        problems.append(
+            f"validate gave {len(findings)} findings, precise found {len(errors)} errors"
+            + (f" ({errors[0].message[:120]})" if errors else "")
+        )
     return "; ".join(problems) or None
 
 
@@ -221,17 +224,54 @@ def test_every_field_and_form_gets_one_verdict(schemas, records):
 # ---- the property: generated values, not only the listed ones
 
 # Characters where the dialects of `.`, `\s`, `$` and character classes part ways, and ordinary ones.
-TRICKY = ["\n", "\r", "\t", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680", "\u2000",
-          "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", " "]
+TRICKY = [
+    "\n",
+    "\r",
+    "\t",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x1f",
+    "\x85",
+    "\xa0",
+    "\u1680",
+    "\u2000",
+    "\u200a",
+    "\u200b",
+    "\u2028",
+    "\u2029",
+    "\u202f",
+    "\u205f",
+    "\u3000",
+    "\ufeff",
+    " ",
+]
 ORDINARY = list("az09-_./:é") + ["ب", "٣", "K", "ſ"]  # Kelvin sign and long s: case folding
 TEXT = st.text(alphabet=st.sampled_from(TRICKY + ORDINARY), max_size=12)
 
 VALUES = st.one_of(
     st.sampled_from([v for _, v in HOSTILE]),
     TEXT,
-    st.builds(lambda a, b: a + b, st.sampled_from(["c-000-001", "2017-10-29", "2017", "src-001", "FC402",
-                                                   "seeds/001_47f0d4ee64a09b26.txt", "https://example.com/a",
-                                                   "supports", "person", "نص"]), TEXT),
+    st.builds(
+        lambda a, b: a + b,
+        st.sampled_from(
+            [
+                "c-000-001",
+                "2017-10-29",
+                "2017",
+                "src-001",
+                "FC402",
+                "seeds/001_47f0d4ee64a09b26.txt",
+                "https://example.com/a",
+                "supports",
+                "person",
+                "نص",
+            ]
+        ),
+        TEXT,
+    ),
     st.integers(min_value=-(10**30), max_value=10**30),
     st.integers(min_value=-3, max_value=3),
     st.floats(allow_nan=False),
@@ -249,4 +289,3 @@ def test_fast_and_precise_validators_agree(schemas, records, data):
     value = data.draw(st.one_of(VALUES, st.sampled_from([v for _, v in forms_for(original)])), label="value")
     problem = disagreement(schemas, kind, mutated(record, path, value), rel)
     assert problem is None, f"{rel} {'.'.join(map(str, path))} = {value!r}: {problem}"
-

@@ -16,21 +16,30 @@ from factcheck.site.build import generate
 
 
 def tree_digest(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.browser
 def test_every_record_has_a_page_in_both_languages(site_dir, real_check):
-    for kind, folder in (("claims", "claims"), ("entities", "entities"), ("sources", "sources"),
-                         ("contradictions", "contradictions")):
+    for kind, folder in (
+        ("claims", "claims"),
+        ("entities", "entities"),
+        ("sources", "sources"),
+        ("contradictions", "contradictions"),
+    ):
         for rid in getattr(real_check.dataset, kind):
             assert (site_dir / folder / rid / "index.html").exists(), rid
             assert (site_dir / "en" / folder / rid / "index.html").exists(), rid
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page, lang, direction", [("claims/c-000-001", "ar", "rtl"), ("en/claims/c-000-001", "en", "ltr")])
+@pytest.mark.parametrize(
+    "page, lang, direction", [("claims/c-000-001", "ar", "rtl"), ("en/claims/c-000-001", "en", "ltr")]
+)
 def test_language_and_direction_in_the_html(site_dir, page, lang, direction):
     html = (site_dir / page / "index.html").read_text(encoding="utf-8")
     assert f'<html lang="{lang}"' in html
@@ -78,15 +87,24 @@ def test_datapackage_passes_frictionless(site_dir):
     report = package.validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     names = {r.name for r in package.resources}
-    assert {"claims", "claims-json", "entities-json", "sources-json", "contradictions-json", "properties-json",
-            "claimreview"} <= names
+    assert {
+        "claims",
+        "claims-json",
+        "entities-json",
+        "sources-json",
+        "contradictions-json",
+        "properties-json",
+        "claimreview",
+    } <= names
 
 
 @pytest.mark.browser
 def test_quotes_are_highlighted_in_the_article(site_dir):
     html = (site_dir / "sources/src-000/index.html").read_text(encoding="utf-8")
     for cid in ("c-000-001", "c-000-047"):
-        assert re.search(rf'id="q-{cid}-0"></span>(<span class="fc-anchor" id="[^"]+"></span>)*<mark class="fc-quoted"', html)
+        assert re.search(
+            rf'id="q-{cid}-0"></span>(<span class="fc-anchor" id="[^"]+"></span>)*<mark class="fc-quoted"', html
+        )
 
 
 # ---- the generator itself, on a small repository
@@ -99,8 +117,10 @@ def docs(tmp_path):
 
 @pytest.mark.acceptance
 def test_record_text_is_escaped(repo, docs):
-    text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
-                                "en: '<script>alert(1)</script> [x](javascript:alert(2)) {{ config }} <img src=x onerror=alert(3)>'")
+    text = claim_text().replace(
+        "en: The ceasefire agreement was signed on 23 October 2020.",
+        "en: '<script>alert(1)</script> [x](javascript:alert(2)) {{ config }} <img src=x onerror=alert(3)>'",
+    )
     write(repo, "facts/claims/c-001-902.yaml", text)
     generate(repo, docs)
     page = (docs / "claims/c-001-902.en.md").read_text(encoding="utf-8")
@@ -139,8 +159,10 @@ def test_pages_link_to_their_file_and_the_prefilled_report_form_when_the_reposit
     generate(repo, docs, repo_url="https://github.com/owner/name")
     page = (docs / "claims/c-001-902.en.md").read_text(encoding="utf-8")
     assert 'href="https://github.com/owner/name/edit/main/facts/claims/c-001-902.yaml"' in page
-    assert ("href=\"https://github.com/owner/name/issues/new?template=report-error.yml&amp;"
-            "record=facts%2Fclaims%2Fc-001-902.yaml") in page
+    assert (
+        'href="https://github.com/owner/name/issues/new?template=report-error.yml&amp;'
+        "record=facts%2Fclaims%2Fc-001-902.yaml"
+    ) in page
 
 
 @pytest.mark.acceptance

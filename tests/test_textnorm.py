@@ -8,26 +8,35 @@ from factcheck.textnorm import find_fragments, forbidden_characters, normalize, 
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("a, b", [
-    ("جهودًا", "جهوداً"),                      # tanween before/after alef
-    ("الجيش\u00a0الليبي", "الجيش الليبي"),
-    ("مصر ، ليبيا", "مصر، ليبيا"),             # space before Arabic comma
-    ("عام ٢٠١١", "عام 2011"),
-    ("عام ۲۰۱۱", "عام 2011"),                  # Persian digits
-    ("“5 + 5”", "«5 + 5»"),
-    ("\ufefbبد", "لابد"),                      # lam-alef presentation form
-    ("الجيـــش", "الجيش"),
-    ("الجيش\u200fالليبي", "الجيشالليبي"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("جهودًا", "جهوداً"),  # tanween before/after alef
+        ("الجيش\u00a0الليبي", "الجيش الليبي"),
+        ("مصر ، ليبيا", "مصر، ليبيا"),  # space before Arabic comma
+        ("عام ٢٠١١", "عام 2011"),
+        ("عام ۲۰۱۱", "عام 2011"),  # Persian digits
+        ("“5 + 5”", "«5 + 5»"),
+        ("\ufefbبد", "لابد"),  # lam-alef presentation form
+        ("الجيـــش", "الجيش"),
+        ("الجيش\u200fالليبي", "الجيشالليبي"),
+    ],
+)
 def test_harmless_variation_is_forgiven(a, b):
     assert normalize(a) == normalize(b)
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("a, b", [
-    ("أحمد", "احمد"), ("إلى", "الى"), ("آل", "ال"),
-    ("الناظوري", "الناظورى"), ("الدبيبة", "الدبيبه"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("أحمد", "احمد"),
+        ("إلى", "الى"),
+        ("آل", "ال"),
+        ("الناظوري", "الناظورى"),
+        ("الدبيبة", "الدبيبه"),
+    ],
+)
 def test_letters_are_never_folded(a, b):
     assert normalize(a) != normalize(b)
 
@@ -60,9 +69,8 @@ def test_forbidden_characters_are_found_with_offsets():
 
 @pytest.mark.acceptance
 def test_offsets_map_the_verification_form_back_to_every_article():
-    from factcheck.textnorm import normalize_with_offsets
-
     from conftest import REPO
+    from factcheck.textnorm import normalize_with_offsets
 
     for seed in sorted((REPO / "seeds").glob("*.txt")):
         for paragraph in filter(str.strip, seed.read_text(encoding="utf-8").split("\n")):

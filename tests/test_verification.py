@@ -19,9 +19,11 @@ def source_text(rel: str = SOURCE) -> str:
 
 # ---- FC307: a quote carries words
 
+
 @pytest.mark.acceptance
-@pytest.mark.parametrize("quote", ["…", "... … ...", "ـــ", "\u064e\u064f\u0650", "،", "اتفاق وقف إطلاق النار … و",
-                                   "في 23"])
+@pytest.mark.parametrize(
+    "quote", ["…", "... … ...", "ـــ", "\u064e\u064f\u0650", "،", "اتفاق وقف إطلاق النار … و", "في 23"]
+)
 def test_a_quote_without_words_is_refused(repo, quote):
     text = claim_text().replace("quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020", f"quote: '{quote}'")
     out = check_one(repo, text, expect_code="FC307", expect_line=line_of(text, "quote:"))
@@ -41,6 +43,7 @@ def test_a_short_passage_may_explain_page_chrome_but_not_an_empty_one(repo):
 
 # ---- FC308: one article, one source record
 
+
 @pytest.mark.acceptance
 def test_a_second_source_record_for_a_stored_article_is_refused(repo):
     write(repo, "facts/sources/src-009.yaml", source_text().replace("id: src-001", "id: src-009"))
@@ -54,12 +57,15 @@ def _stored_file(rel: str = SOURCE) -> str:
 
 
 @pytest.mark.acceptance
-@pytest.mark.parametrize("change, how", [
-    # Same words, other bytes: a trailing space and a tatweel change the sha256, not the text.
-    (lambda t: t.replace("\n", " \n", 1).replace("الجيش", "الجيـش", 1), "the same text under another file name"),
-    # One line added: new bytes and a new text, most paragraphs word for word.
-    (lambda t: t + "سطر أضيف في آخر المقال.\n", "word for word"),
-])
+@pytest.mark.parametrize(
+    "change, how",
+    [
+        # Same words, other bytes: a trailing space and a tatweel change the sha256, not the text.
+        (lambda t: t.replace("\n", " \n", 1).replace("الجيش", "الجيـش", 1), "the same text under another file name"),
+        # One line added: new bytes and a new text, most paragraphs word for word.
+        (lambda t: t + "سطر أضيف في آخر المقال.\n", "word for word"),
+    ],
+)
 def test_a_copy_of_an_article_is_the_same_source(repo, change, how):
     import hashlib
 
@@ -79,9 +85,16 @@ def test_corroboration_counts_articles_not_source_ids(repo):
     from factcheck.checker import check
 
     write(repo, "facts/sources/src-009.yaml", source_text().replace("id: src-001", "id: src-009"))
-    text = claim_text().replace("rating: single-source", "rating: corroborated").replace(
-        "  stance: supports\n", "  stance: supports\n- source: src-009\n  quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020\n"
-        "  paragraph: 7\n  stance: supports\n", 1)
+    text = (
+        claim_text()
+        .replace("rating: single-source", "rating: corroborated")
+        .replace(
+            "  stance: supports\n",
+            "  stance: supports\n- source: src-009\n  quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020\n"
+            "  paragraph: 7\n  stance: supports\n",
+            1,
+        )
+    )
     write(repo, CLAIM, text)
     codes = {f.code for f in check(repo).findings if f.path == CLAIM}
     assert "FC205" in codes
@@ -89,11 +102,21 @@ def test_corroboration_counts_articles_not_source_ids(repo):
 
 # ---- FC007 on decoded values: escapes spell what the raw file does not show
 
+
 @pytest.mark.acceptance
-@pytest.mark.parametrize("escape, name", [("\\u202e", "bidi control"), ("\\u200b", "zero-width space"),
-                                          ("\\u061c", "Arabic letter mark"), ("\\u2028", "line separator"),
-                                          ("\\u2029", "paragraph separator"), ("\\x85", "control character"),
-                                          ("\\u0600", "invisible formatting character"), ("\\r", "carriage return")])
+@pytest.mark.parametrize(
+    "escape, name",
+    [
+        ("\\u202e", "bidi control"),
+        ("\\u200b", "zero-width space"),
+        ("\\u061c", "Arabic letter mark"),
+        ("\\u2028", "line separator"),
+        ("\\u2029", "paragraph separator"),
+        ("\\x85", "control character"),
+        ("\\u0600", "invisible formatting character"),
+        ("\\r", "carriage return"),
+    ],
+)
 def test_escaped_forbidden_characters_are_refused_in_values(repo, escape, name):
     text = claim_text().replace("property: signed", f'property: "sig{escape}ned"')
     out = check_one(repo, text, expect_code="FC007", expect_line=line_of(text, "property:"))
@@ -122,10 +145,13 @@ def test_crlf_gets_a_line_ending_hint_not_a_bidi_one(repo):
 
 # ---- FC013: record files are regular files
 
+
 @pytest.mark.acceptance
 def test_a_symlinked_record_is_refused_without_being_read(repo, tmp_path):
     outside = tmp_path / "outside.yaml"
-    outside.write_text(claim_text().replace("c-001-902", "c-001-950").replace("signed", "SECRET-VALUE"), encoding="utf-8")
+    outside.write_text(
+        claim_text().replace("c-001-902", "c-001-950").replace("signed", "SECRET-VALUE"), encoding="utf-8"
+    )
     os.symlink(outside, repo / "facts/claims/c-001-950.yaml")
     status, out = run(repo, "validate")
     assert status == 1
@@ -159,8 +185,10 @@ def test_a_link_to_an_endless_device_is_not_read(repo):
 @pytest.mark.acceptance
 def test_fmt_leaves_a_symlink_alone(repo, tmp_path):
     outside = tmp_path / "outside.yaml"
-    outside.write_text(claim_text().replace("c-001-902", "c-001-954").replace("property: signed", "property:   signed"),
-                       encoding="utf-8")
+    outside.write_text(
+        claim_text().replace("c-001-902", "c-001-954").replace("property: signed", "property:   signed"),
+        encoding="utf-8",
+    )
     link = repo / "facts/claims/c-001-954.yaml"
     os.symlink(outside, link)
     run(repo, "fmt")
@@ -169,14 +197,18 @@ def test_fmt_leaves_a_symlink_alone(repo, tmp_path):
 
 # ---- FC012 and friends: no input crashes the tools
 
+
 @pytest.mark.acceptance
-@pytest.mark.parametrize("value, code", [
-    ("paragraph: 7.0", "FC103"),  # a float where a whole number is meant
-    ("paragraph: 1e999", "FC012"),  # not finite
-    ("paragraph: " + "9" * 400, "FC012"),  # 10^400
-    ("paragraph: " + "9" * 5000, "FC012"),  # past Python's int() digit limit
-    ("paragraph: -1e20", "FC012"),
-])
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        ("paragraph: 7.0", "FC103"),  # a float where a whole number is meant
+        ("paragraph: 1e999", "FC012"),  # not finite
+        ("paragraph: " + "9" * 400, "FC012"),  # 10^400
+        ("paragraph: " + "9" * 5000, "FC012"),  # past Python's int() digit limit
+        ("paragraph: -1e20", "FC012"),
+    ],
+)
 def test_numbers_out_of_range_are_findings(repo, value, code):
     text = claim_text().replace("paragraph: 7", value)
     check_one(repo, text, expect_code=code, expect_line=line_of(text, "paragraph:"))
@@ -191,27 +223,34 @@ def test_year_zero_is_an_impossible_date(repo, date):
 
 @pytest.mark.acceptance
 def test_a_trailing_newline_fails_a_pattern_in_both_validators(repo):
-    text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
-                                'en: "The ceasefire agreement was signed on 23 October 2020.\\n"')
+    text = claim_text().replace(
+        "en: The ceasefire agreement was signed on 23 October 2020.",
+        'en: "The ceasefire agreement was signed on 23 October 2020.\\n"',
+    )
     check_one(repo, text, expect_code="FC104", expect_line=line_of(text, 'en: "The ceasefire'))
 
 
 # ---- FC112: as_written agrees with its date
 
+
 def _dated_claim(point: str, basis: str, written: str) -> str:
-    return claim_text().replace("point: '2020-10-23'\n  basis: stated",
-                                f"point: {point}\n  basis: {basis}\n  as_written: {written}")
+    return claim_text().replace(
+        "point: '2020-10-23'\n  basis: stated", f"point: {point}\n  basis: {basis}\n  as_written: {written}"
+    )
 
 
 @pytest.mark.acceptance
-@pytest.mark.parametrize("point, written, problem", [
-    ("'2020-11-23'", "في 23 أكتوبر 2020", "month 10"),
-    ("'2020-10-27'", "في 23 أكتوبر 2020", "day 23"),
-    ("'2021-10-23'", "في 23 أكتوبر 2020", "year 2020"),
-    ("'2020-10-23'", "في أكتوبر 2020", "gives a day that the words do not"),
-    ("2020-10", "عام 2020", "gives a month that the words do not"),
-    ("'2020-10-23'", "يوم الأحد 23 تشرين الأول 2020", "was a Friday"),
-])
+@pytest.mark.parametrize(
+    "point, written, problem",
+    [
+        ("'2020-11-23'", "في 23 أكتوبر 2020", "month 10"),
+        ("'2020-10-27'", "في 23 أكتوبر 2020", "day 23"),
+        ("'2021-10-23'", "في 23 أكتوبر 2020", "year 2020"),
+        ("'2020-10-23'", "في أكتوبر 2020", "gives a day that the words do not"),
+        ("2020-10", "عام 2020", "gives a month that the words do not"),
+        ("'2020-10-23'", "يوم الأحد 23 تشرين الأول 2020", "was a Friday"),
+    ],
+)
 def test_as_written_must_fit_its_date(repo, point, written, problem):
     text = _dated_claim(point, "stated", written)
     out = check_one(repo, text, expect_code="FC112", expect_line=line_of(text, "point:"))
@@ -219,19 +258,31 @@ def test_as_written_must_fit_its_date(repo, point, written, problem):
 
 
 @pytest.mark.acceptance
-@pytest.mark.parametrize("point, written, basis", [
-    ("'2020-10-23'", "في 23 أكتوبر 2020", "stated"),
-    ("'2020-10-23'", "الجمعة 23 تشرين الأول / أكتوبر 2020", "stated"),
-    ("'2020-10-23'", "في 23 أكتوبر", "inferred\n  reason: {ar: السنة من سياق المقال., en: The year comes from the article.}"),
-    ("2020-10", "في أكتوبر / تشرين الأول الماضي", "inferred\n  reason: {ar: السنة من تاريخ النشر., en: The year comes from the publication date.}"),
-])
+@pytest.mark.parametrize(
+    "point, written, basis",
+    [
+        ("'2020-10-23'", "في 23 أكتوبر 2020", "stated"),
+        ("'2020-10-23'", "الجمعة 23 تشرين الأول / أكتوبر 2020", "stated"),
+        (
+            "'2020-10-23'",
+            "في 23 أكتوبر",
+            "inferred\n  reason: {ar: السنة من سياق المقال., en: The year comes from the article.}",
+        ),
+        (
+            "2020-10",
+            "في أكتوبر / تشرين الأول الماضي",
+            "inferred\n  reason: {ar: السنة من تاريخ النشر., en: The year comes from the publication date.}",
+        ),
+    ],
+)
 def test_as_written_that_fits_passes(repo, point, written, basis):
     write(repo, CLAIM, _dated_claim(point, basis, written))
-    status, out = run(repo, "validate")
+    _, out = run(repo, "validate")  # a relative date may still disagree with the source's date (FC409)
     assert "FC112" not in out, out
 
 
 # ---- FC309: shown headline and outlet are in the article
+
 
 @pytest.mark.acceptance
 def test_a_shown_headline_must_be_in_the_article(repo):
@@ -254,14 +305,18 @@ def test_a_shown_outlet_must_be_in_the_article_in_whole_words(repo, outlet):
 
 # ---- FC106: placeholders are unfinished work
 
+
 @pytest.mark.acceptance
 def test_a_placeholder_is_named_by_its_field(repo):
-    text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.", "en: Write here in English.")
+    text = claim_text().replace(
+        "en: The ceasefire agreement was signed on 23 October 2020.", "en: Write here in English."
+    )
     out = check_one(repo, text, expect_code="FC106", expect_line=line_of(text, "en: Write"))
     assert "statement.en still holds the placeholder" in out
 
 
 # ---- messages that fit
+
 
 @pytest.mark.acceptance
 def test_fc303_names_the_wrong_file_instead_of_advising_a_checkout(repo):
@@ -276,7 +331,11 @@ def test_fc303_names_the_wrong_file_instead_of_advising_a_checkout(repo):
 def test_a_yml_file_is_told_to_end_in_yaml(repo):
     write(repo, "facts/claims/c-001-960.yml", claim_text())
     status, out = run(repo, "validate")
-    assert "FC010 'facts/claims/c-001-960.yml' ends in .yml" in out and "Rename it to c-001-960.yaml" in out
+    assert (
+        status == 1
+        and "FC010 'facts/claims/c-001-960.yml' ends in .yml" in out
+        and "Rename it to c-001-960.yaml" in out
+    )
 
 
 @pytest.mark.acceptance
@@ -291,15 +350,27 @@ def test_invisible_characters_show_as_escapes_in_messages(repo):
     from factcheck.checker import check
     from factcheck.reporters import findings_text as report_text
 
-    write(repo, CLAIM, claim_text().replace("subject: ceasefire-agreement-2020",
-                                            'subject: "ceasefire-agreement-2020\\u200b"'))
+    write(
+        repo,
+        CLAIM,
+        claim_text().replace("subject: ceasefire-agreement-2020", 'subject: "ceasefire-agreement-2020\\u200b"'),
+    )
     out = report_text(check(repo))
     assert "zero-width space (U+200B)" in out and "\u200b" not in out
     # A name with a control character reaches no terminal raw (here, a reference in another record).
     from factcheck import findings as F
 
-    finding = F.make("FC203", CLAIM, line=1, col=1, field="subject", kind="entity", ref="tri\u200bpoli\x1b[2J",
-                     folder="facts/entities/", suggestion=" Did you mean 'tripoli'?")
+    finding = F.make(
+        "FC203",
+        CLAIM,
+        line=1,
+        col=1,
+        field="subject",
+        kind="entity",
+        ref="tri\u200bpoli\x1b[2J",
+        folder="facts/entities/",
+        suggestion=" Did you mean 'tripoli'?",
+    )
     assert "tri<U+200B>poli<U+001B>[2J" in finding.message and "\x1b" not in finding.message
 
 
@@ -309,7 +380,8 @@ def test_a_record_that_fails_to_load_is_not_also_reported_missing(repo):
     status, out = run(repo, "validate")
     found = codes_at(out)
     assert status == 1 and ("facts/entities/ceasefire-agreement-2020.yaml", 1, "FC001") in {
-        (p, 1, c) for p, _, c in found}
+        (p, 1, c) for p, _, c in found
+    }
     assert not any(code == "FC203" for _, _, code in found), out
 
 
@@ -348,9 +420,9 @@ def test_the_schema_number_range_is_the_loaders():
 
 @pytest.mark.unit
 def test_patterns_read_as_ecma_reads_them():
-    from factcheck.schemas import ecma_pattern
-
     import re
+
+    from factcheck.schemas import ecma_pattern
 
     text = re.compile(ecma_pattern(r"^\S(.*\S)?$"))
     assert text.search("abc") and not text.search("abc\n") and not text.search("\ufeffabc")
@@ -364,20 +436,25 @@ def test_every_format_character_unicode_knows_is_forbidden():
 
     from factcheck.textnorm import FORBIDDEN_RE
 
-    missing = [f"U+{cp:04X}" for cp in range(0x110000)
-               if unicodedata.category(chr(cp)) == "Cf" and not FORBIDDEN_RE.match(chr(cp))]
+    missing = [
+        f"U+{cp:04X}"
+        for cp in range(0x110000)
+        if unicodedata.category(chr(cp)) == "Cf" and not FORBIDDEN_RE.match(chr(cp))
+    ]
     assert missing == []
 
 
 # ---- found by a hostile review: each must stay fixed
+
 
 @pytest.mark.acceptance
 def test_a_quote_of_word_pieces_is_not_found(repo):
     """«لجيش» stands inside «للجيش» and «الجيش», but is no quote of them; a fragment repeated counts once."""
     text = claim_text().replace("quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020", "quote: لجيش … لجيش … لجيش")
     check_one(repo, text, expect_code="FC307")
-    text = claim_text().replace("quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020",
-                                "quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 202")
+    text = claim_text().replace(
+        "quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020", "quote: اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 202"
+    )
     check_one(repo, text, expect_code="FC301")
 
 
@@ -402,8 +479,9 @@ def test_a_shown_headline_must_be_a_whole_line(repo):
 
 @pytest.mark.acceptance
 def test_a_placeholder_folded_over_two_lines_is_found(repo):
-    text = claim_text().replace("en: The ceasefire agreement was signed on 23 October 2020.",
-                                "en: Write here\n    in English.")
+    text = claim_text().replace(
+        "en: The ceasefire agreement was signed on 23 October 2020.", "en: Write here\n    in English."
+    )
     check_one(repo, text, expect_code="FC106")
 
 
@@ -433,7 +511,7 @@ def test_new_never_writes_through_a_linked_record_folder(repo, tmp_path):
     outside.mkdir()
     shutil.rmtree(repo / "facts/contradictions")
     os.symlink(outside, repo / "facts/contradictions")
-    status, out = run(repo, "new", "contradiction", "--claims", "c-001-901", "c-001-902")
+    status, _ = run(repo, "new", "contradiction", "--claims", "c-001-901", "c-001-902")
     assert status == 1 and list(outside.iterdir()) == []
 
 
@@ -454,28 +532,32 @@ def test_coverage_refuses_an_unknown_source(shared_repo):
 @pytest.mark.acceptance
 @pytest.mark.parametrize("written", ["1 يناير 1800 الموافق 5 رجب 1214", "قبل " + "1" * 400 + " سنوات"])
 def test_dates_outside_the_tables_do_not_crash(repo, written):
-    text = claim_text().replace("point: '2020-10-23'\n  basis: stated",
-                                "point: '2020-10-23'\n  basis: inferred\n  reason: {ar: سبب., en: A reason.}\n"
-                                f"  as_written: {written}")
+    text = claim_text().replace(
+        "point: '2020-10-23'\n  basis: stated",
+        f"point: '2020-10-23'\n  basis: inferred\n  reason: {{ar: سبب., en: A reason.}}\n  as_written: {written}",
+    )
     write(repo, CLAIM, text)
     assert run(repo, "validate")[0] in (0, 1)
 
 
 @pytest.mark.acceptance
-@pytest.mark.parametrize("point, written", [
-    ("'2017-07-15'", "في 15 من يوليو 2017"),
-    ("'2017-07-05'", "في الخامس من يوليو 2017"),
-    ("'2017-04-05'", "5 إبريل 2017"),
-    ("'2017-06-05'", "5 يونيه 2017"),
-    ("'2017-12-05'", "5 كانون الاول 2017"),
-    ("'2017-07-05'", "11 شوال 1438"),
-    ("'2017-07-16'", "الأحد 16/7/2017"),
-    ("2017-07", "في يوليو 2017 بعد القرار 2146"),
-])
+@pytest.mark.parametrize(
+    "point, written",
+    [
+        ("'2017-07-15'", "في 15 من يوليو 2017"),
+        ("'2017-07-05'", "في الخامس من يوليو 2017"),
+        ("'2017-04-05'", "5 إبريل 2017"),
+        ("'2017-06-05'", "5 يونيه 2017"),
+        ("'2017-12-05'", "5 كانون الاول 2017"),
+        ("'2017-07-05'", "11 شوال 1438"),
+        ("'2017-07-16'", "الأحد 16/7/2017"),
+        ("2017-07", "في يوليو 2017 بعد القرار 2146"),
+    ],
+)
 def test_date_wordings_that_give_the_date(repo, point, written):
     write(repo, CLAIM, _dated_claim(point, "stated", written))
     status, out = run(repo, "validate")
-    assert "FC112" not in out, out
+    assert status == 0 and "FC112" not in out, out
 
 
 @pytest.mark.acceptance

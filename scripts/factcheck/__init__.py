@@ -12,8 +12,8 @@ The library under the `factcheck` command:
 
 __version__ = "0.1.0"
 
-from .checker import InvalidDataset, Result, check, load  # noqa: E402  (after __version__, which they do not need)
-from .dataset import Article, Dataset, Record  # noqa: E402
-from .findings import Finding, Location  # noqa: E402
+from .checker import InvalidDataset, Result, check, load
+from .dataset import Article, Dataset, Record
+from .findings import Finding, Location
 
 __all__ = ["Article", "Dataset", "Finding", "InvalidDataset", "Location", "Record", "Result", "check", "load"]

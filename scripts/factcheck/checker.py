@@ -76,7 +76,10 @@ def _misplaced(rel: str, name: str, in_record_folder: bool, kinds: Kinds) -> F.F
     if in_record_folder and name.endswith(".yml"):
         problem, fix = "ends in .yml", f"Rename it to {name[:-4]}.yaml: records end in .yaml."
     elif in_record_folder:
-        problem, fix = "is not a .yaml record", "Records in this folder end in .yaml; move any other file out of facts/."
+        problem, fix = (
+            "is not a .yaml record",
+            "Records in this folder end in .yaml; move any other file out of facts/.",
+        )
     else:
         problem, fix = "is not in a record folder", f"Records live in {kinds.folder_list()} and end in .yaml."
     return F.make("FC010", rel, line=1, col=1, file=rel, problem=problem, fix=fix)
@@ -109,8 +112,17 @@ def discover(root: Path, kinds: Kinds) -> tuple[list[tuple[Path, str, str]], lis
             rel = f"{rel_dir}/{entry.name}"
             what = _special(entry.stat(follow_symlinks=False).st_mode)
             if not _is_utf8(entry.name):
-                problems.append(F.make("FC010", rel, line=1, col=1, file=rel, problem="has a name that is not UTF-8 text",
-                                       fix="Rename it in UTF-8: record files are named by their ids (a-z, 0-9 and -)."))
+                problems.append(
+                    F.make(
+                        "FC010",
+                        rel,
+                        line=1,
+                        col=1,
+                        file=rel,
+                        problem="has a name that is not UTF-8 text",
+                        fix="Rename it in UTF-8: record files are named by their ids (a-z, 0-9 and -).",
+                    )
+                )
             elif what:
                 problems.append(F.make("FC013", rel, line=1, col=1, file=rel, what=what))
             elif entry.is_dir(follow_symlinks=False):
@@ -203,8 +215,7 @@ def _check(root: Path, only: list[str] | None, changed: set[str] | None) -> Resu
         findings = [f for f in findings if any(f.path == p or f.path.startswith(p + "/") for p in prefixes)]
     if changed is not None:
         # A changed stored article concerns the source record that names it.
-        changed = changed | {src.path for src in dataset.sources.values()
-                             if src.valid and src.data["file"] in changed}
+        changed = changed | {src.path for src in dataset.sources.values() if src.valid and src.data["file"] in changed}
         findings = [f for f in findings if touches(f, changed)]
     resolve_positions(findings, texts)
     findings.sort(key=lambda f: (f.path, f.line or 0, f.col or 0, f.code))

@@ -42,8 +42,10 @@ def dataset_paths(root: Path, paths: list[str]) -> list[str]:
         # the dataset lists it, not as where it points.
         path = given.parent.resolve() / given.name if given.name else given
         if not os.path.lexists(path):
-            raise UsageError(f"{p}: no such file or folder (relative paths start from the current folder, "
-                             f"{Path.cwd()}); give a record file or a folder under {root / 'facts'}")
+            raise UsageError(
+                f"{p}: no such file or folder (relative paths start from the current folder, "
+                f"{Path.cwd()}); give a record file or a folder under {root / 'facts'}"
+            )
         if path == root:
             rels.append("facts")
         elif path == facts or path.is_relative_to(facts):
@@ -51,8 +53,10 @@ def dataset_paths(root: Path, paths: list[str]) -> list[str]:
         elif path.is_relative_to(root):
             raise UsageError(f"{p} is not in the dataset: give a record file or a folder under {root / 'facts'}")
         else:
-            raise UsageError(f"{p} is outside the repository {root}: give a record file or a folder under "
-                             f"{root / 'facts'}, or run from another repository with --root")
+            raise UsageError(
+                f"{p} is outside the repository {root}: give a record file or a folder under "
+                f"{root / 'facts'}, or run from another repository with --root"
+            )
     return rels
 
 
@@ -151,7 +155,9 @@ def cmd_coverage(args) -> int:
         return EXIT_FINDINGS
     unknown = sorted(set(args.source or ()) - set(dataset.sources))
     if unknown:
-        _error(f"no source {', '.join(unknown)} (see facts/sources/); a mistyped source must not pass for a covered one")
+        _error(
+            f"no source {', '.join(unknown)} (see facts/sources/); a mistyped source must not pass for a covered one"
+        )
         return EXIT_USAGE
     coverages = [c for c in coverage.compute(dataset) if not args.source or c.source in args.source]
     sys.stdout.write(REPORTERS[args.format].coverage(coverages))
@@ -308,16 +314,20 @@ def build_parser() -> argparse.ArgumentParser:
     def add(name, func, **kw):
         doc = func.__doc__
         summary = " ".join(doc.split("\n\n", 1)[0].split())  # the first paragraph, whole
-        p = sub.add_parser(name, help=summary, description=doc,
-                           formatter_class=argparse.RawDescriptionHelpFormatter, **kw)
+        p = sub.add_parser(
+            name, help=summary, description=doc, formatter_class=argparse.RawDescriptionHelpFormatter, **kw
+        )
         p.set_defaults(func=func)
         return p
 
     p = add("validate", cmd_validate)
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders whose problems to show (default: all)")
     p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
-    p.add_argument("--changed", metavar="BASE",
-                   help="show only problems touched by changes since git revision BASE (a branch, tag or commit)")
+    p.add_argument(
+        "--changed",
+        metavar="BASE",
+        help="show only problems touched by changes since git revision BASE (a branch, tag or commit)",
+    )
     p = add("export", cmd_export)
     p.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the files into")
     p = add("fmt", cmd_fmt)
@@ -366,8 +376,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.func is not cmd_codes:
         root = _root(args)
         if not ((root / "facts").is_dir() and (root / "schema").is_dir()):
-            _error(f"{root} is not a repository of this project (it needs facts/ and schema/); "
-                   "run it inside one or give --root")
+            _error(
+                f"{root} is not a repository of this project (it needs facts/ and schema/); "
+                "run it inside one or give --root"
+            )
             return EXIT_USAGE
     try:
         return args.func(args)

@@ -30,123 +30,321 @@ class Code:
 
 _CODES = [
     # 0xx: reading files
-    Code("FC001", ERROR, "YAML syntax", "YAML syntax error: {problem}",
-         "Check indentation and quoting near this line; quote text containing ': ' or starting with a special character."),
-    Code("FC002", ERROR, "duplicate key", "key '{key}' appears twice in one mapping (first on line {first_line})",
-         "Keep one of the two; YAML would silently drop the first."),
-    Code("FC003", ERROR, "forbidden tag", "tag '{tag}' is not allowed",
-         "Records are plain data: remove the tag and write the value as text, a number, a list or a mapping."),
-    Code("FC004", ERROR, "anchor or alias", "YAML {what} '{name}' is not allowed",
-         "Write the value out in full; records never need anchors or aliases."),
-    Code("FC005", ERROR, "file too large", "file is {size} bytes; a record may be at most {limit} bytes",
-         "Split it: one record per file, and quote only the words that prove the claim."),
-    Code("FC006", ERROR, "encoding", "file is not valid UTF-8 text: {problem}",
-         "Save the file as UTF-8 without a byte-order mark (most editors: 'Save with encoding' > UTF-8)."),
-    Code("FC007", ERROR, "forbidden character", "{name} (U+{codepoint:04X}) is not allowed in records",
-         "{fix}", "Delete it: bidi controls, invisible, format and control characters, and line or paragraph "
-         "separators can make a record read differently from what it shows; for CR, save with LF line ends."),
-    Code("FC008", ERROR, "not a record", "the file must hold one mapping (a record), found {found}",
-         "Start the file with `id: <file name>` and write the record's keys at the left margin."),
-    Code("FC009", ERROR, "mapping key", "mapping key {key} must be text",
-         "Write the key as plain words, e.g. `paragraph:` not `1:`."),
-    Code("FC010", ERROR, "misplaced file", "'{file}' {problem}",
-         "{fix}", "Records live in the folders under facts/ that schema/kinds.json registers (facts/claims/, "
-         "facts/entities/, …) and end in .yaml (not .yml)."),
-    Code("FC011", ERROR, "nesting too deep", "values are nested deeper than {limit} levels",
-         "Records are shallow (a few levels): flatten the structure; see the schema reference."),
-    Code("FC012", ERROR, "number out of range", "the number {value} is outside the range records allow (±{limit:.0e})",
-         "Numbers in records are counts, amounts and paragraph numbers: write the number the source gives, "
-         "as digits (no 1e999, no thousands of digits)."),
-    Code("FC013", ERROR, "not a regular file", "'{file}' is {what}; records are regular files",
-         "Replace it with the record's own file (copy the content, not a link): a link or a special file can "
-         "publish or read something outside the dataset, so it is never opened."),
+    Code(
+        "FC001",
+        ERROR,
+        "YAML syntax",
+        "YAML syntax error: {problem}",
+        "Check indentation and quoting near this line; "
+        "quote text containing ': ' or starting with a special character.",
+    ),
+    Code(
+        "FC002",
+        ERROR,
+        "duplicate key",
+        "key '{key}' appears twice in one mapping (first on line {first_line})",
+        "Keep one of the two; YAML would silently drop the first.",
+    ),
+    Code(
+        "FC003",
+        ERROR,
+        "forbidden tag",
+        "tag '{tag}' is not allowed",
+        "Records are plain data: remove the tag and write the value as text, a number, a list or a mapping.",
+    ),
+    Code(
+        "FC004",
+        ERROR,
+        "anchor or alias",
+        "YAML {what} '{name}' is not allowed",
+        "Write the value out in full; records never need anchors or aliases.",
+    ),
+    Code(
+        "FC005",
+        ERROR,
+        "file too large",
+        "file is {size} bytes; a record may be at most {limit} bytes",
+        "Split it: one record per file, and quote only the words that prove the claim.",
+    ),
+    Code(
+        "FC006",
+        ERROR,
+        "encoding",
+        "file is not valid UTF-8 text: {problem}",
+        "Save the file as UTF-8 without a byte-order mark (most editors: 'Save with encoding' > UTF-8).",
+    ),
+    Code(
+        "FC007",
+        ERROR,
+        "forbidden character",
+        "{name} (U+{codepoint:04X}) is not allowed in records",
+        "{fix}",
+        "Delete it: bidi controls, invisible, format and control characters, and line or paragraph "
+        "separators can make a record read differently from what it shows; for CR, save with LF line ends.",
+    ),
+    Code(
+        "FC008",
+        ERROR,
+        "not a record",
+        "the file must hold one mapping (a record), found {found}",
+        "Start the file with `id: <file name>` and write the record's keys at the left margin.",
+    ),
+    Code(
+        "FC009",
+        ERROR,
+        "mapping key",
+        "mapping key {key} must be text",
+        "Write the key as plain words, e.g. `paragraph:` not `1:`.",
+    ),
+    Code(
+        "FC010",
+        ERROR,
+        "misplaced file",
+        "'{file}' {problem}",
+        "{fix}",
+        "Records live in the folders under facts/ that schema/kinds.json registers (facts/claims/, "
+        "facts/entities/, …) and end in .yaml (not .yml).",
+    ),
+    Code(
+        "FC011",
+        ERROR,
+        "nesting too deep",
+        "values are nested deeper than {limit} levels",
+        "Records are shallow (a few levels): flatten the structure; see the schema reference.",
+    ),
+    Code(
+        "FC012",
+        ERROR,
+        "number out of range",
+        "the number {value} is outside the range records allow (±{limit:.0e})",
+        "Numbers in records are counts, amounts and paragraph numbers: write the number the source gives, "
+        "as digits (no 1e999, no thousands of digits).",
+    ),
+    Code(
+        "FC013",
+        ERROR,
+        "not a regular file",
+        "'{file}' is {what}; records are regular files",
+        "Replace it with the record's own file (copy the content, not a link): a link or a special file can "
+        "publish or read something outside the dataset, so it is never opened.",
+    ),
     # 1xx: schema
-    Code("FC101", ERROR, "unknown key", "unknown key '{key}'",
-         "Remove it or fix its spelling. Allowed here: {allowed}."),
-    Code("FC102", ERROR, "missing field", "required field '{key}' is missing",
-         "Add `{key}:`: {description}"),
-    Code("FC103", ERROR, "wrong type", "{what} must be {expected}, not {actual}",
-         "{description}"),
-    Code("FC104", ERROR, "value not allowed", "{value} is not an allowed value here",
-         "{allowed}"),
-    Code("FC105", ERROR, "schema rule", "{problem}",
-         "{description}"),
-    Code("FC110", ERROR, "impossible date", "date '{date}' does not exist",
-         "Write a real date as YYYY, YYYY-MM or YYYY-MM-DD, keeping only the precision the source gives."),
-    Code("FC106", ERROR, "placeholder left in", "{field} still holds the placeholder text «{text}»",
-         "Replace it with your own words: `factcheck new` writes placeholders for you to fill in."),
-    Code("FC111", ERROR, "end before start", "{end_field} '{end}' is before {start_field} '{start}'",
-         "Swap the two dates or correct the one that is wrong."),
-    Code("FC112", ERROR, "date and its wording", "{field} '{date}' does not fit the words it is written as, '{written}': {problem}",
-         "{fix}", "Write the date the words give, no more precise than they are unless `basis: inferred` says why, "
-         "or correct `as_written`."),
+    Code(
+        "FC101", ERROR, "unknown key", "unknown key '{key}'", "Remove it or fix its spelling. Allowed here: {allowed}."
+    ),
+    Code("FC102", ERROR, "missing field", "required field '{key}' is missing", "Add `{key}:`: {description}"),
+    Code("FC103", ERROR, "wrong type", "{what} must be {expected}, not {actual}", "{description}"),
+    Code("FC104", ERROR, "value not allowed", "{value} is not an allowed value here", "{allowed}"),
+    Code("FC105", ERROR, "schema rule", "{problem}", "{description}"),
+    Code(
+        "FC110",
+        ERROR,
+        "impossible date",
+        "date '{date}' does not exist",
+        "Write a real date as YYYY, YYYY-MM or YYYY-MM-DD, keeping only the precision the source gives.",
+    ),
+    Code(
+        "FC106",
+        ERROR,
+        "placeholder left in",
+        "{field} still holds the placeholder text «{text}»",
+        "Replace it with your own words: `factcheck new` writes placeholders for you to fill in.",
+    ),
+    Code(
+        "FC111",
+        ERROR,
+        "end before start",
+        "{end_field} '{end}' is before {start_field} '{start}'",
+        "Swap the two dates or correct the one that is wrong.",
+    ),
+    Code(
+        "FC112",
+        ERROR,
+        "date and its wording",
+        "{field} '{date}' does not fit the words it is written as, '{written}': {problem}",
+        "{fix}",
+        "Write the date the words give, no more precise than they are unless `basis: inferred` says why, "
+        "or correct `as_written`.",
+    ),
     # 2xx: identity and references
-    Code("FC201", ERROR, "id and file name", "id '{id}' differs from the file name '{stem}'",
-         "Rename the file to {id}.yaml or set `id: {stem}`."),
-    Code("FC202", ERROR, "duplicate id", "{kind} id '{id}' is also used by {other}",
-         "Give one of the records a new id (and rename its file)."),
-    Code("FC203", ERROR, "dangling reference", "{field} refers to {kind} '{ref}', which does not exist",
-         "Use the id of an existing {kind} (its file name in {folder}) or add that record.{suggestion}"),
-    Code("FC204", ERROR, "reference of wrong type", "{problem}",
-         "{fix}", "Refer to a record of the kind and type the field takes: facts/properties/ says what each property "
-         "takes."),
-    Code("FC205", ERROR, "verdict and evidence", "verdict '{rating}' needs {needed}; the evidence has {has}",
-         "{fix}", "A rating whose entry in the verdict scale counts sources (`supporting_sources` in "
-         "schema/claim.schema.json: `corroborated` two or more, `single-source` one) needs supporting quotes from that "
-         "many different articles."),
+    Code(
+        "FC201",
+        ERROR,
+        "id and file name",
+        "id '{id}' differs from the file name '{stem}'",
+        "Rename the file to {id}.yaml or set `id: {stem}`.",
+    ),
+    Code(
+        "FC202",
+        ERROR,
+        "duplicate id",
+        "{kind} id '{id}' is also used by {other}",
+        "Give one of the records a new id (and rename its file).",
+    ),
+    Code(
+        "FC203",
+        ERROR,
+        "dangling reference",
+        "{field} refers to {kind} '{ref}', which does not exist",
+        "Use the id of an existing {kind} (its file name in {folder}) or add that record.{suggestion}",
+    ),
+    Code(
+        "FC204",
+        ERROR,
+        "reference of wrong type",
+        "{problem}",
+        "{fix}",
+        "Refer to a record of the kind and type the field takes: facts/properties/ says what each property takes.",
+    ),
+    Code(
+        "FC205",
+        ERROR,
+        "verdict and evidence",
+        "verdict '{rating}' needs {needed}; the evidence has {has}",
+        "{fix}",
+        "A rating whose entry in the verdict scale counts sources (`supporting_sources` in "
+        "schema/claim.schema.json: `corroborated` two or more, `single-source` one) needs supporting quotes from that "
+        "many different articles.",
+    ),
     # 3xx: sources and quotes
-    Code("FC301", ERROR, "quote not in source", "quote not found in {source} ({file})",
-         "Copy the words exactly from the article (only spacing, harakat, tatweel, digit forms and quote marks may differ). Closest passage in paragraph {paragraph}: «{closest}»"),
-    Code("FC302", ERROR, "wrong paragraph", "quote is in paragraph {found} of {source}, not paragraph {given}",
-         "Set `paragraph: {found}`."),
-    Code("FC303", ERROR, "stored article changed", "sha256 of {file} is {actual}, the record says {expected}",
-         "{fix}", "Stored articles are never edited: restore the original file, or name the right file if the record "
-         "names another source's article. A new version of an article is a new source."),
-    Code("FC304", ERROR, "stored article missing", "stored article '{file}' {problem}",
-         "Put the article under seeds/ and name it in `file:` relative to the repository root."),
-    Code("FC305", ERROR, "no such paragraph", "{source} has {count} paragraphs; there is no paragraph {given}",
-         "Count non-empty lines of the stored article from 1."),
-    Code("FC306", ERROR, "alias not in its source", "alias '{text}' is not written in {source}",
-         "An alias's `source` is an article that uses that spelling: copy the spelling exactly from it, or "
-         "drop `source` if no article in the corpus uses it."),
-    Code("FC307", ERROR, "quote without words", "the quote {problem}",
-         "A quote proves a claim by its words: copy at least {min_letters} letters from the article, and at "
-         "least one word of {min_word} or more letters between any two `…`."),
-    Code("FC308", ERROR, "one article, two sources", "{source} stores the same article as {other} ({how})",
-         "One article has exactly one source record, so that two quotes from it never count as two sources: "
-         "delete this record and point its claims' evidence at {other}."),
-    Code("FC309", ERROR, "shown text not in article", "{field} is marked as shown, but «{text}» is not in {file}",
-         "Copy the {what} exactly as the article shows it, or set `shown: false` if the stored text does not show it."),
+    Code(
+        "FC301",
+        ERROR,
+        "quote not in source",
+        "quote not found in {source} ({file})",
+        "Copy the words exactly from the article "
+        "(only spacing, harakat, tatweel, digit forms and quote marks may differ). "
+        "Closest passage in paragraph {paragraph}: «{closest}»",
+    ),
+    Code(
+        "FC302",
+        ERROR,
+        "wrong paragraph",
+        "quote is in paragraph {found} of {source}, not paragraph {given}",
+        "Set `paragraph: {found}`.",
+    ),
+    Code(
+        "FC303",
+        ERROR,
+        "stored article changed",
+        "sha256 of {file} is {actual}, the record says {expected}",
+        "{fix}",
+        "Stored articles are never edited: restore the original file, or name the right file if the record "
+        "names another source's article. A new version of an article is a new source.",
+    ),
+    Code(
+        "FC304",
+        ERROR,
+        "stored article missing",
+        "stored article '{file}' {problem}",
+        "Put the article under seeds/ and name it in `file:` relative to the repository root.",
+    ),
+    Code(
+        "FC305",
+        ERROR,
+        "no such paragraph",
+        "{source} has {count} paragraphs; there is no paragraph {given}",
+        "Count non-empty lines of the stored article from 1.",
+    ),
+    Code(
+        "FC306",
+        ERROR,
+        "alias not in its source",
+        "alias '{text}' is not written in {source}",
+        "An alias's `source` is an article that uses that spelling: copy the spelling exactly from it, or "
+        "drop `source` if no article in the corpus uses it.",
+    ),
+    Code(
+        "FC307",
+        ERROR,
+        "quote without words",
+        "the quote {problem}",
+        "A quote proves a claim by its words: copy at least {min_letters} letters from the article, and at "
+        "least one word of {min_word} or more letters between any two `…`.",
+    ),
+    Code(
+        "FC308",
+        ERROR,
+        "one article, two sources",
+        "{source} stores the same article as {other} ({how})",
+        "One article has exactly one source record, so that two quotes from it never count as two sources: "
+        "delete this record and point its claims' evidence at {other}.",
+    ),
+    Code(
+        "FC309",
+        ERROR,
+        "shown text not in article",
+        "{field} is marked as shown, but «{text}» is not in {file}",
+        "Copy the {what} exactly as the article shows it, or set `shown: false` if the stored text does not show it.",
+    ),
 ]
 
-_DOCUMENT = ("Document it: add facts/contradictions/<id>.yaml naming {involved} with `detected_by: {code}`, "
-             "a resolution type and an explanation in both languages (or deprecate a claim that is wrong, with `rank_reason`).")
+_DOCUMENT = (
+    "Document it: add facts/contradictions/<id>.yaml naming {involved} with `detected_by: {code}`, "
+    "a resolution type and an explanation in both languages (or deprecate a claim that is wrong, with `rank_reason`)."
+)
 _CODES += [
     # 4xx: consistency across records (rules); each finding must be documented by a contradiction record
-    Code("FC401", ERROR, "single value", "{subject} has different values for '{property}' at overlapping times: {values}",
-         _DOCUMENT),
-    Code("FC402", ERROR, "single holder", "'{property}' {value} has more than one subject at overlapping times: {subjects}",
-         _DOCUMENT),
-    Code("FC403", ERROR, "event dates differ", "event {event} is given dates that cannot both hold: {dates}",
-         _DOCUMENT),
-    Code("FC405", ERROR, "counts differ", "{subject} is given different counts at overlapping times: {amounts}",
-         _DOCUMENT),
-    Code("FC406", ERROR, "shared name", "the name '{name}' belongs to several entities: {owners}",
-         _DOCUMENT),
-    Code("FC407", ERROR, "unlisted spelling", "the quote names {subject} as '{spelling}', which is not among its names",
-         "Add `{{text: {spelling}, lang: ar, kind: spelling, source: {source}}}` to its aliases (kind `error` with a "
-         "note if the spelling is wrong), or fix the claim's subject if it is someone else."),
+    Code(
+        "FC401",
+        ERROR,
+        "single value",
+        "{subject} has different values for '{property}' at overlapping times: {values}",
+        _DOCUMENT,
+    ),
+    Code(
+        "FC402",
+        ERROR,
+        "single holder",
+        "'{property}' {value} has more than one subject at overlapping times: {subjects}",
+        _DOCUMENT,
+    ),
+    Code(
+        "FC403", ERROR, "event dates differ", "event {event} is given dates that cannot both hold: {dates}", _DOCUMENT
+    ),
+    Code(
+        "FC405",
+        ERROR,
+        "counts differ",
+        "{subject} is given different counts at overlapping times: {amounts}",
+        _DOCUMENT,
+    ),
+    Code("FC406", ERROR, "shared name", "the name '{name}' belongs to several entities: {owners}", _DOCUMENT),
+    Code(
+        "FC407",
+        ERROR,
+        "unlisted spelling",
+        "the quote names {subject} as '{spelling}', which is not among its names",
+        "Add `{{text: {spelling}, lang: ar, kind: spelling, source: {source}}}` to its aliases (kind `error` with a "
+        "note if the spelling is wrong), or fix the claim's subject if it is someone else.",
+    ),
     Code("FC408", ERROR, "calendar mismatch", "{where}: {problem}", _DOCUMENT),
-    Code("FC409", ERROR, "relative date", "'{written}' does not fit {source}'s publication date ({published})",
-         _DOCUMENT),
-    Code("FC410", ERROR, "reported before it happened", "{source} (published {published}) reports this as past, "
-         "but the claim's time is later", "Check the claim's time; if the source describes a plan, use a property "
-         "that may lie in the future (e.g. `scheduled`). " + _DOCUMENT),
-    Code("FC411", ERROR, "holder before the body exists", "{post} is held by {holder} before {body} was established",
-         _DOCUMENT),
+    Code(
+        "FC409", ERROR, "relative date", "'{written}' does not fit {source}'s publication date ({published})", _DOCUMENT
+    ),
+    Code(
+        "FC410",
+        ERROR,
+        "reported before it happened",
+        "{source} (published {published}) reports this as past, but the claim's time is later",
+        "Check the claim's time; if the source describes a plan, use a property "
+        "that may lie in the future (e.g. `scheduled`). " + _DOCUMENT,
+    ),
+    Code(
+        "FC411",
+        ERROR,
+        "holder before the body exists",
+        "{post} is held by {holder} before {body} was established",
+        _DOCUMENT,
+    ),
     Code("FC412", ERROR, "source contradicts itself", "within {source}: {inner}", _DOCUMENT),
-    Code("FC490", WARNING, "stale contradiction", "contradiction {id} (detected_by {detected_by}) matches no finding",
-         "If the conflict is gone, delete the record; if a reader found it, set `detected_by: manual`."),
+    Code(
+        "FC490",
+        WARNING,
+        "stale contradiction",
+        "contradiction {id} (detected_by {detected_by}) matches no finding",
+        "If the conflict is gone, delete the record; if a reader found it, set `detected_by: manual`.",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

@@ -26,10 +26,12 @@ class Consistency:
 
 def _covers(record, finding: F.Finding) -> bool:
     d = record.data
-    return (d["detected_by"] == finding.code
-            and set(finding.claims) <= set(d.get("claims", ()))
-            and set(finding.entities) <= set(d.get("entities", ()))
-            and set(finding.sources) <= set(d.get("sources", ())))
+    return (
+        d["detected_by"] == finding.code
+        and set(finding.claims) <= set(d.get("claims", ()))
+        and set(finding.entities) <= set(d.get("entities", ()))
+        and set(finding.sources) <= set(d.get("sources", ()))
+    )
 
 
 def check(ds: Dataset) -> Consistency:
@@ -44,7 +46,9 @@ def check(ds: Dataset) -> Consistency:
                 finding.documented_by = record.id
                 used.add(record.id)
                 break
-    stale = [F.make("FC490", rec.path, pointer=("detected_by",), id=rec.id, detected_by=rec.data["detected_by"])
-             for rec in sorted(ds.contradictions.values(), key=lambda r: r.id)
-             if rec.data["detected_by"] != "manual" and rec.id not in used]
+    stale = [
+        F.make("FC490", rec.path, pointer=("detected_by",), id=rec.id, detected_by=rec.data["detected_by"])
+        for rec in sorted(ds.contradictions.values(), key=lambda r: r.id)
+        if rec.data["detected_by"] != "manual" and rec.id not in used
+    ]
     return Consistency(found, stale)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dataset import Dataset
-from .textnorm import fragment_spans, quote_fragments, visible
+from .textnorm import fragment_spans, quote_fragments
 
 # A sentence ends at . ! ? ؟ followed by a space or the end of the paragraph; a double dot ".."
 # separates the parts of an Arabic headline and does not end it.
@@ -47,17 +47,21 @@ class SourceCoverage:
     def counts(self) -> dict:
         statuses = [s.status for s in self.sentences]
         n = len(statuses)
-        return {"sentences": n, "covered": statuses.count("covered"), "explained": statuses.count("explained"),
-                "missing": statuses.count("missing"),
-                "covered_share": round(statuses.count("covered") / n, 3) if n else 1.0}
+        return {
+            "sentences": n,
+            "covered": statuses.count("covered"),
+            "explained": statuses.count("explained"),
+            "missing": statuses.count("missing"),
+            "covered_share": round(statuses.count("covered") / n, 3) if n else 1.0,
+        }
 
 
 def split_sentences(paragraph_no: int, text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if text[start:m.end()].strip():
-            out.append(Sentence(paragraph_no, len(out) + 1, start, m.end(), text[start:m.end()].strip()))
+        if text[start : m.end()].strip():
+            out.append(Sentence(paragraph_no, len(out) + 1, start, m.end(), text[start : m.end()].strip()))
         start = m.end()
     if text[start:].strip():
         out.append(Sentence(paragraph_no, len(out) + 1, start, len(text), text[start:].strip()))
@@ -78,12 +82,18 @@ def compute(ds: Dataset) -> list[SourceCoverage]:
         for cid, claim in sorted(ds.claims.items()):
             for ev in claim.data["evidence"]:
                 if ev["source"] == sid and ev["paragraph"] in sentences:
-                    _mark(sentences[ev["paragraph"]], _spans(ev["quote"], article.normalized[ev["paragraph"] - 1]),
-                          claim_id=cid)
+                    _mark(
+                        sentences[ev["paragraph"]],
+                        _spans(ev["quote"], article.normalized[ev["paragraph"] - 1]),
+                        claim_id=cid,
+                    )
         for item in src.data.get("uncovered", []):
             if item["paragraph"] in sentences:
-                _mark(sentences[item["paragraph"]], _spans(item["quote"], article.normalized[item["paragraph"] - 1]),
-                      reason=item["reason"])
+                _mark(
+                    sentences[item["paragraph"]],
+                    _spans(item["quote"], article.normalized[item["paragraph"] - 1]),
+                    reason=item["reason"],
+                )
         for item in src.data.get("page_chrome", []):
             for s in sentences.get(item["paragraph"], []):
                 s.reasons.append("page-chrome")

@@ -94,7 +94,7 @@ class Dataset:
         for records in self.records.values():
             yield from records.values()
 
-    def valid_only(self) -> "Dataset":
+    def valid_only(self) -> Dataset:
         """The dataset without records that broke their schema (for rules, pages and exports)."""
         ds = Dataset(self.root, self.kinds, articles=self.articles)
         for rec in self.all_records():

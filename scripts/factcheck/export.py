@@ -21,8 +21,21 @@ from pathlib import Path
 from .dataset import Dataset
 from .values import value_text
 
-CSV_COLUMNS = ["id", "subject", "property", "value", "time_point", "time_start", "time_end", "time_basis",
-               "verdict", "rank", "sources", "statement_ar", "statement_en"]
+CSV_COLUMNS = [
+    "id",
+    "subject",
+    "property",
+    "value",
+    "time_point",
+    "time_start",
+    "time_end",
+    "time_basis",
+    "verdict",
+    "rank",
+    "sources",
+    "statement_ar",
+    "statement_en",
+]
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -60,7 +73,9 @@ def write_export(ds: Dataset, out_dir: Path) -> list[Path]:
     for kind in ds.kinds:
         items = [dict(rec.data, file=rec.path) for _, rec in sorted(ds.records[kind.name].items())]
         path = out_dir / f"{kind.folder}.json"
-        path.write_text(json.dumps(items, ensure_ascii=False, indent=1, sort_keys=False, allow_nan=False) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(items, ensure_ascii=False, indent=1, sort_keys=False, allow_nan=False) + "\n", encoding="utf-8"
+        )
         written.append(path)
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")

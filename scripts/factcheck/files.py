@@ -7,8 +7,9 @@ A symbolic link, or anything else that is not a regular file, is never written t
 
 from __future__ import annotations
 
-import os
+import contextlib
 import itertools
+import os
 import stat
 from pathlib import Path
 
@@ -26,9 +27,15 @@ class NotARegularFile(OSError):
 
 def describe_mode(mode: int) -> str:
     """What a file is, in words, from its `st_mode`: for messages that refuse it."""
-    for test, words in ((stat.S_ISREG, "a regular file"), (stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"),
-                        (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-                        (stat.S_ISSOCK, "a socket")):
+    for test, words in (
+        (stat.S_ISREG, "a regular file"),
+        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return words
     return "a special file"
@@ -91,10 +98,8 @@ def write_atomic(path: Path, content: str, *, exclusive: bool = False, existing:
     if not exclusive:
         st = existing
         if st is None:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 st = os.lstat(path)
-            except FileNotFoundError:
-                pass
         if st is not None:
             if not stat.S_ISREG(st.st_mode):
                 raise NotARegularFile(path, describe_mode(st.st_mode))

@@ -69,8 +69,20 @@ class Finding:
         }
 
 
-def make(code: str, path: str, *, line=None, col=None, pointer=None, on_key=False, related=(),
-         claims=(), entities=(), sources=(), **fields) -> Finding:
+def make(
+    code: str,
+    path: str,
+    *,
+    line=None,
+    col=None,
+    pointer=None,
+    on_key=False,
+    related=(),
+    claims=(),
+    entities=(),
+    sources=(),
+    **fields,
+) -> Finding:
     c = codes.get(code)
     fields.setdefault("code", code)
     fields.setdefault("involved", _involved(claims, entities, sources))
@@ -93,6 +105,9 @@ def make(code: str, path: str, *, line=None, col=None, pointer=None, on_key=Fals
 
 
 def _involved(claims, entities, sources) -> str:
-    parts = [f"{key}: [{', '.join(ids)}]" for key, ids in
-             (("claims", claims), ("entities", entities), ("sources", sources)) if ids]
+    parts = [
+        f"{key}: [{', '.join(ids)}]"
+        for key, ids in (("claims", claims), ("entities", entities), ("sources", sources))
+        if ids
+    ]
     return " and ".join(parts) or "the records involved"

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-
-import yaml
-
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from .checker import discover
 from .files import NotARegularFile, write_atomic
@@ -112,7 +111,7 @@ def _resolves_to_text(value: str) -> bool:
     try:
         ours = parse_text(f"k: {value}\n", "<fmt>")["k"]
         theirs = yaml.load(f"k: {value}\n", Loader=_Loader)["k"]
-    except Exception:
+    except Exception:  # noqa: BLE001 - whatever fails to read back as this text gets quoted
         return False
     return ours == value and theirs == value
 
@@ -127,8 +126,16 @@ def scalar(value) -> str:
     text = str(value)
     if _CONTROL.search(text) or "\n" in text:
         return json.dumps(text, ensure_ascii=False)
-    plain = (text and text == text.strip() and text[0] not in _INDICATORS and ": " not in text and " #" not in text
-             and not text.endswith(":") and "\t" not in text and _resolves_to_text(text))
+    plain = (
+        text
+        and text == text.strip()
+        and text[0] not in _INDICATORS
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and "\t" not in text
+        and _resolves_to_text(text)
+    )
     return text if plain else "'" + text.replace("'", "''") + "'"
 
 

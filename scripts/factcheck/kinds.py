@@ -70,15 +70,18 @@ def load(schema_dir: Path) -> Kinds:
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))["kinds"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise RegistryError(f"{path}: cannot read the registry of record kinds ({exc}); it is a JSON object "
-                            "with a `kinds` list (see the project's schema/kinds.json)") from None
+        raise RegistryError(
+            f"{path}: cannot read the registry of record kinds ({exc}); it is a JSON object "
+            "with a `kinds` list (see the project's schema/kinds.json)"
+        ) from None
     kinds = []
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
         where = f"{path}: kinds[{i}]"
         for key, type_ in _FIELDS.items():
             if not isinstance(entry.get(key) if isinstance(entry, dict) else None, type_):
-                raise RegistryError(f"{where}: `{key}` is missing or not {type_.__name__}; every kind names "
-                                    f"{', '.join(_FIELDS)}")
+                raise RegistryError(
+                    f"{where}: `{key}` is missing or not {type_.__name__}; every kind names {', '.join(_FIELDS)}"
+                )
         if entry.get("page") not in (*PAGES, None):
             raise RegistryError(f"{where}: page {entry['page']!r} is not one of {', '.join(PAGES)} or null")
         if not (schema_dir / f"{entry['name']}.schema.json").is_file():
@@ -86,10 +89,17 @@ def load(schema_dir: Path) -> Kinds:
         kinds.append(Kind(**{k: v for k, v in entry.items() if k in Kind.__dataclass_fields__}))
     names = [k.name for k in kinds]
     missing = [name for name in CORE if name not in names]
-    duplicated = {n for n in names if names.count(n) > 1} | {k.folder for k in kinds
-                                                             if [x.folder for x in kinds].count(k.folder) > 1}
+    duplicated = {n for n in names if names.count(n) > 1} | {
+        k.folder for k in kinds if [x.folder for x in kinds].count(k.folder) > 1
+    }
     if missing or duplicated:
-        raise RegistryError(f"{path}: " + (f"the kinds {', '.join(missing)} are missing" if missing else
-                                           f"{', '.join(sorted(duplicated))} named twice") +
-                            "; each kind and folder is registered once, and the core kinds are kept")
+        raise RegistryError(
+            f"{path}: "
+            + (
+                f"the kinds {', '.join(missing)} are missing"
+                if missing
+                else f"{', '.join(sorted(duplicated))} named twice"
+            )
+            + "; each kind and folder is registered once, and the core kinds are kept"
+        )
     return Kinds(tuple(kinds))

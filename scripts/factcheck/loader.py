@@ -7,11 +7,12 @@ the failure comes back as findings.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import math
 import os
-import stat
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,8 +52,11 @@ _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 _IMPLICIT = [  # (tag, pattern, the characters a match can start with)
     (_TAG + "bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     (_TAG + "int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
-    (_TAG + "float", r"^[-+]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$",
-     "-+0123456789."),
+    (
+        _TAG + "float",
+        r"^[-+]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$",
+        "-+0123456789.",
+    ),
     (_TAG + "null", r"^(?:~|null|Null|NULL)$", "~nN"),
 ]
 _IMPLICIT_BY_FIRST: dict[str, list] = {}  # most scalars (keys, Arabic text) start elsewhere and skip them all
@@ -61,6 +65,8 @@ for _tag, _pattern, _first in _IMPLICIT:
     _PATTERN_OF[_tag] = re.compile(_pattern)
     for _ch in _first:
         _IMPLICIT_BY_FIRST.setdefault(_ch, []).append((_tag, _PATTERN_OF[_tag]))
+
+
 def _int(text: str) -> int:
     if len(text.lstrip("+-")) > _MAX_DIGITS:  # int() of thousands of digits is slow, then refused
         raise OverflowError
@@ -118,14 +124,15 @@ class _RecordLoader(_Base):
         return None if node is None else self._build(node, 1)
 
     def _refuse(self, code, node, **fields) -> NoReturn:
-        raise LoadError(F.make(code, self.path, line=node.start_mark.line + 1, col=node.start_mark.column + 1,
-                               **fields))
+        raise LoadError(
+            F.make(code, self.path, line=node.start_mark.line + 1, col=node.start_mark.column + 1, **fields)
+        )
 
     def _text(self, value: str, node) -> str:
         """Text as decoded: a YAML escape ("\\u202e") spells a character the raw-file check never
         sees, so forbidden characters are looked for again in every decoded key and value."""
         if self.escaped:
-            for offset, cp, name in forbidden_characters(value):
+            for _, cp, name in forbidden_characters(value):
                 self._refuse("FC007", node, name=name, codepoint=cp, fix=_FIX_OF.get(name, _FIX_INVISIBLE))
         return value
 
@@ -146,8 +153,11 @@ class _RecordLoader(_Base):
         if isinstance(node, yaml.ScalarNode):
             make = _SCALARS.get(tag)
             # An explicit tag must fit its value: `!!int abc` or `!!bool yes` is refused, not guessed.
-            if make is None or (tag in _PATTERN_OF and not (tag == _TAG + "null" and not node.value)
-                                and not _PATTERN_OF[tag].match(node.value)):
+            if make is None or (
+                tag in _PATTERN_OF
+                and not (tag == _TAG + "null" and not node.value)
+                and not _PATTERN_OF[tag].match(node.value)
+            ):
                 self._refuse("FC003", node, tag=tag)
             if make is str:
                 return self._text(node.value, node)
@@ -197,8 +207,16 @@ def _scan_anchors(text: str, path: str) -> None:
         if name is not None:
             what = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
             mark = event.start_mark
-            raise LoadError(F.make("FC004", path, line=mark.line + 1 if mark else 1,
-                                   col=mark.column + 1 if mark else 1, what=what, name=name))
+            raise LoadError(
+                F.make(
+                    "FC004",
+                    path,
+                    line=mark.line + 1 if mark else 1,
+                    col=mark.column + 1 if mark else 1,
+                    what=what,
+                    name=name,
+                )
+            )
 
 
 def _flow_nesting_ok(text: str, limit: int) -> bool:
@@ -218,15 +236,17 @@ def _flow_nesting_ok(text: str, limit: int) -> bool:
     return True
 
 
-_FIX_INVISIBLE = ("Delete it: bidi controls and invisible characters can make text display differently "
-                  "from what it says, and no record needs them.")
+_FIX_INVISIBLE = (
+    "Delete it: bidi controls and invisible characters can make text display differently "
+    "from what it says, and no record needs them."
+)
 _FIX_OF = {
     "carriage return": "Save the file with LF line ends (Unix), not CRLF: most editors have a line-ending "
-                       "setting, and `git config core.autocrlf input` keeps them.",
+    "setting, and `git config core.autocrlf input` keeps them.",
     "line separator": "Delete it: YAML reads it as a line break that a diff does not show, so one visible "
-                      "line can hide another key.",
+    "line can hide another key.",
     "paragraph separator": "Delete it: YAML reads it as a line break that a diff does not show, so one "
-                           "visible line can hide another key.",
+    "visible line can hide another key.",
     "control character": "Delete it: control characters are not text; write the character you mean.",
 }
 
@@ -244,15 +264,14 @@ def _parse(text: str, path: str) -> tuple[dict, bool]:
     """The record and whether it holds a float; raises LoadError."""
     for offset, cp, name in forbidden_characters(text):
         line, col = _line_col(text, offset)
-        raise LoadError(F.make("FC007", path, line=line, col=col, name=name, codepoint=cp,
-                               fix=_FIX_OF.get(name, _FIX_INVISIBLE)))
+        raise LoadError(
+            F.make("FC007", path, line=line, col=col, name=name, codepoint=cp, fix=_FIX_OF.get(name, _FIX_INVISIBLE))
+        )
     if not _flow_nesting_ok(text, MAX_DEPTH):
         raise LoadError(F.make("FC011", path, line=1, col=1, limit=MAX_DEPTH))
     if "&" in text or "*" in text:
-        try:
+        with contextlib.suppress(yaml.YAMLError):  # reported with its position by the load below
             _scan_anchors(text, path)
-        except yaml.YAMLError:
-            pass  # reported with its position by the load below
     loader = _RecordLoader(text)
     loader.path = path
     loader.escaped = "\\" in text
@@ -261,8 +280,15 @@ def _parse(text: str, path: str) -> tuple[dict, bool]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(x for x in (exc.context, exc.problem) if x)
-        raise LoadError(F.make("FC001", path, line=mark.line + 1 if mark else None,
-                               col=mark.column + 1 if mark else None, problem=problem)) from None
+        raise LoadError(
+            F.make(
+                "FC001",
+                path,
+                line=mark.line + 1 if mark else None,
+                col=mark.column + 1 if mark else None,
+                problem=problem,
+            )
+        ) from None
     except yaml.YAMLError as exc:
         raise LoadError(F.make("FC001", path, problem=str(exc))) from None
     except RecursionError:
@@ -287,8 +313,15 @@ def decode(raw: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8", "replace")
         line, col = _line_col(good, len(good))
-        raise LoadError(F.make("FC006", path, line=line, col=col,
-                               problem=f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not UTF-8")) from None
+        raise LoadError(
+            F.make(
+                "FC006",
+                path,
+                line=line,
+                col=col,
+                problem=f"byte 0x{raw[exc.start]:02x} at offset {exc.start} is not UTF-8",
+            )
+        ) from None
 
 
 def read_record_bytes(file: Path, rel: str) -> bytes:

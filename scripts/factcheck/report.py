@@ -3,12 +3,10 @@ claims by verdict, and per-source statistics."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from .checker import Result
 from .coverage import compute as compute_coverage
-from .textnorm import one_line
 
 
 def build(result: Result) -> dict:
@@ -24,21 +22,46 @@ def build(result: Result) -> dict:
             "claims_extracted": len(own),
             "claims_citing": len(cited),
             "verdicts": dict(Counter(c.data["verdict"]["rating"] for c in own)),
-            "contradictions": sum(1 for x in ds.contradictions.values()
-                                  if sid in x.data.get("sources", ())
-                                  or any(cid in ds.claims and any(ev["source"] == sid for ev in ds.claims[cid].data["evidence"])
-                                         for cid in x.data.get("claims", ()))),
+            "contradictions": sum(
+                1
+                for x in ds.contradictions.values()
+                if sid in x.data.get("sources", ())
+                or any(
+                    cid in ds.claims and any(ev["source"] == sid for ev in ds.claims[cid].data["evidence"])
+                    for cid in x.data.get("claims", ())
+                )
+            ),
             "coverage": coverage.get(sid),
         }
     return {
         "counts": {kind.folder: len(ds.records[kind.name]) for kind in ds.kinds},
-        "findings": [{"code": f.code, "message": f.message, "claims": list(f.claims), "entities": list(f.entities),
-                      "sources": list(f.sources), "documented_by": f.documented_by} for f in findings],
-        "findings_by_status": {"documented": sum(1 for f in findings if f.documented_by),
-                               "undocumented": sum(1 for f in findings if not f.documented_by)},
-        "contradictions_by_resolution": dict(sorted(Counter(x.data["resolution"] for x in ds.contradictions.values()).items())),
-        "contradictions": [{"id": x.id, "resolution": x.data["resolution"], "detected_by": x.data["detected_by"],
-                            "summary": x.data["summary"]["en"]} for x in sorted(ds.contradictions.values(), key=lambda r: r.id)],
+        "findings": [
+            {
+                "code": f.code,
+                "message": f.message,
+                "claims": list(f.claims),
+                "entities": list(f.entities),
+                "sources": list(f.sources),
+                "documented_by": f.documented_by,
+            }
+            for f in findings
+        ],
+        "findings_by_status": {
+            "documented": sum(1 for f in findings if f.documented_by),
+            "undocumented": sum(1 for f in findings if not f.documented_by),
+        },
+        "contradictions_by_resolution": dict(
+            sorted(Counter(x.data["resolution"] for x in ds.contradictions.values()).items())
+        ),
+        "contradictions": [
+            {
+                "id": x.id,
+                "resolution": x.data["resolution"],
+                "detected_by": x.data["detected_by"],
+                "summary": x.data["summary"]["en"],
+            }
+            for x in sorted(ds.contradictions.values(), key=lambda r: r.id)
+        ],
         "claims_by_verdict": dict(sorted(Counter(c.data["verdict"]["rating"] for c in claims).items())),
         "entities_by_type": dict(sorted(Counter(e.data["type"] for e in ds.entities.values()).items())),
         "aliases": sum(len(e.data["aliases"]) for e in ds.entities.values()),

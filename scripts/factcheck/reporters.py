@@ -30,7 +30,10 @@ def _summary(result: Result) -> str:
     files = len({f.path for f in result.findings})
     if not result.findings:
         return f"{result.files_checked} files checked: no problems."
-    return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)} in {files} file{'s' * (files != 1)} ({result.files_checked} files checked)."
+    return (
+        f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)} in {files} file{'s' * (files != 1)} "
+        f"({result.files_checked} files checked)."
+    )
 
 
 def findings_text(result: Result) -> str:
@@ -45,11 +48,16 @@ def findings_text(result: Result) -> str:
 
 
 def findings_json(result: Result) -> str:
-    return strict_json({
-        "summary": {"errors": len(result.errors), "warnings": len(result.warnings),
-                    "files_checked": result.files_checked},
-        "findings": [f.as_dict() for f in result.findings],
-    })
+    return strict_json(
+        {
+            "summary": {
+                "errors": len(result.errors),
+                "warnings": len(result.warnings),
+                "files_checked": result.files_checked,
+            },
+            "findings": [f.as_dict() for f in result.findings],
+        }
+    )
 
 
 def strict_json(doc) -> str:
@@ -68,9 +76,18 @@ def findings_github(result: Result) -> str:
     GitHub shows at most 10 annotations per step, so the command also appends the full list,
     `github_summary`, to the step summary when one is available.
     """
-    lines = [_annotation("error" if f.severity == "error" else "warning", f"{f.code} {f.title}",
-                         f.message, f"hint: {f.hint}", file=f.path, line=f.line or 1, col=f.col or 1)
-             for f in result.findings]
+    lines = [
+        _annotation(
+            "error" if f.severity == "error" else "warning",
+            f"{f.code} {f.title}",
+            f.message,
+            f"hint: {f.hint}",
+            file=f.path,
+            line=f.line or 1,
+            col=f.col or 1,
+        )
+        for f in result.findings
+    ]
     lines.append(_summary(result))
     return "\n".join(lines) + "\n"
 
@@ -117,18 +134,30 @@ def report_text(doc: dict) -> str:
     for f in doc["findings"]:
         involved = ", ".join(f["claims"] + f["entities"] + f["sources"])
         out.append(one_line(f"  {f['code']} [{f['documented_by'] or 'UNDOCUMENTED'}] {involved}: {f['message']}"))
-    out += ["", "Contradictions by resolution: " + ", ".join(f"{k} {v}" for k, v in doc["contradictions_by_resolution"].items())]
+    out += [
+        "",
+        "Contradictions by resolution: "
+        + ", ".join(f"{k} {v}" for k, v in doc["contradictions_by_resolution"].items()),
+    ]
     for x in doc["contradictions"]:
         out.append(one_line(f"  {x['id']} ({x['resolution']}, {x['detected_by']}): {x['summary']}"))
-    out += ["", "Claims by verdict: " + ", ".join(f"{k} {v}" for k, v in doc["claims_by_verdict"].items()),
-            "Entities by type: " + ", ".join(f"{k} {v}" for k, v in doc["entities_by_type"].items()),
-            f"Aliases: {doc['aliases']}", "", "Per source:"]
+    out += [
+        "",
+        "Claims by verdict: " + ", ".join(f"{k} {v}" for k, v in doc["claims_by_verdict"].items()),
+        "Entities by type: " + ", ".join(f"{k} {v}" for k, v in doc["entities_by_type"].items()),
+        f"Aliases: {doc['aliases']}",
+        "",
+        "Per source:",
+    ]
     for sid, s in doc["per_source"].items():
         cov = s["coverage"] or {}
         verdicts = ", ".join(f"{k} {v}" for k, v in sorted(s["verdicts"].items()))
-        out.append(f"  {sid}: {s['claims_extracted']} claims extracted ({verdicts}); cited by {s['claims_citing']}; "
-                   f"{s['contradictions']} contradictions; sentences covered {cov.get('covered', 0)}/{cov.get('sentences', 0)}, "
-                   f"explained {cov.get('explained', 0)}, missing {cov.get('missing', 0)}")
+        out.append(
+            f"  {sid}: {s['claims_extracted']} claims extracted ({verdicts}); cited by {s['claims_citing']}; "
+            f"{s['contradictions']} contradictions; "
+            f"sentences covered {cov.get('covered', 0)}/{cov.get('sentences', 0)}, "
+            f"explained {cov.get('explained', 0)}, missing {cov.get('missing', 0)}"
+        )
     return "\n".join(out) + "\n"
 
 
@@ -136,8 +165,10 @@ def coverage_text(coverages: list[SourceCoverage]) -> str:
     lines = []
     for cov in coverages:
         c = cov.counts
-        lines.append(f"{cov.source} {visible(cov.file)}: {c['sentences']} sentences, {c['covered']} covered by claims "
-                     f"({c['covered_share']:.0%}), {c['explained']} explained, {c['missing']} missing")
+        lines.append(
+            f"{cov.source} {visible(cov.file)}: {c['sentences']} sentences, {c['covered']} covered by claims "
+            f"({c['covered_share']:.0%}), {c['explained']} explained, {c['missing']} missing"
+        )
         for s in cov.sentences:
             snippet = s.text if len(s.text) <= 70 else s.text[:67] + "…"
             # Article text reaches a terminal: its control and invisible characters are spelled out.
@@ -150,25 +181,52 @@ def coverage_text(coverages: list[SourceCoverage]) -> str:
 
 
 def coverage_json(coverages: list[SourceCoverage]) -> str:
-    return strict_json({"sources": [{
-        "source": cov.source, "file": cov.file, **cov.counts,
-        "sentences_detail": [{"paragraph": s.paragraph, "index": s.index, "text": s.text, "status": s.status,
-                              "covered_share": round(s.share, 3), "claims": s.claims,
-                              "reasons": list(dict.fromkeys(s.reasons))} for s in cov.sentences],
-    } for cov in coverages]})
+    return strict_json(
+        {
+            "sources": [
+                {
+                    "source": cov.source,
+                    "file": cov.file,
+                    **cov.counts,
+                    "sentences_detail": [
+                        {
+                            "paragraph": s.paragraph,
+                            "index": s.index,
+                            "text": s.text,
+                            "status": s.status,
+                            "covered_share": round(s.share, 3),
+                            "claims": s.claims,
+                            "reasons": list(dict.fromkeys(s.reasons)),
+                        }
+                        for s in cov.sentences
+                    ],
+                }
+                for cov in coverages
+            ]
+        }
+    )
 
 
 def report_github(doc: dict) -> str:
     """The report as text, and each undocumented finding as an error annotation."""
-    lines = [_annotation("error", f"{f['code']} undocumented", f["message"]) for f in doc["findings"]
-             if not f["documented_by"]]
+    lines = [
+        _annotation("error", f"{f['code']} undocumented", f["message"])
+        for f in doc["findings"]
+        if not f["documented_by"]
+    ]
     return "\n".join(lines) + ("\n" if lines else "") + report_text(doc)
 
 
 def coverage_github(coverages: list[SourceCoverage]) -> str:
     """The coverage as text, and each missing sentence as a warning on its stored article."""
-    lines = [_annotation("warning", "sentence without a claim", f"{cov.source} ¶{s.paragraph}.{s.index}: {s.text}",
-                         file=cov.file) for cov in coverages for s in cov.sentences if s.status == "missing"]
+    lines = [
+        _annotation(
+            "warning", "sentence without a claim", f"{cov.source} ¶{s.paragraph}.{s.index}: {s.text}", file=cov.file
+        )
+        for cov in coverages
+        for s in cov.sentences
+        if s.status == "missing"
+    ]
     return "\n".join(lines) + ("\n" if lines else "") + coverage_text(coverages)
 
 

@@ -50,8 +50,10 @@ def find_paragraph(ds: Dataset, source: str, quote: str) -> int:
         if find_fragments(fragments, text):
             return n
     best = best_paragraph(quote, article)
-    raise ScaffoldError(f"the quote is not in {source}; closest passage, paragraph {best}: "
-                        f"«{closest_passage(quote, article.paragraphs[best - 1])}»")
+    raise ScaffoldError(
+        f"the quote is not in {source}; closest passage, paragraph {best}: "
+        f"«{closest_passage(quote, article.paragraphs[best - 1])}»"
+    )
 
 
 # The options `factcheck new KIND` takes (its builder's keywords), and those it cannot do without.
@@ -61,11 +63,16 @@ REQUIRED = {
     "source": ("file",),
     "contradiction": ("claims",),
 }
-OPTIONS = {**REQUIRED, "claim": (*REQUIRED["claim"], "value"),
-           "contradiction": (*REQUIRED["contradiction"], "detected_by", "resolution")}
+OPTIONS = {
+    **REQUIRED,
+    "claim": (*REQUIRED["claim"], "value"),
+    "contradiction": (*REQUIRED["contradiction"], "detected_by", "resolution"),
+}
 
 
-def claim(ds: Dataset, *, source: str, quote: str, subject: str, property: str, value: str | None = None) -> tuple[str, dict]:
+def claim(
+    ds: Dataset, *, source: str, quote: str, subject: str, property: str, value: str | None = None
+) -> tuple[str, dict]:
     if subject not in ds.entities:
         raise ScaffoldError(f"no entity '{subject}' (see facts/entities/, or `factcheck new entity`)")
     if property not in ds.properties:
@@ -85,9 +92,13 @@ def claim(ds: Dataset, *, source: str, quote: str, subject: str, property: str, 
     elif value_type == "date":
         record["value"] = {"date": PLACEHOLDER_DATE}
     record["evidence"] = [{"source": source, "quote": quote, "paragraph": paragraph, "stance": "supports"}]
-    record["verdict"] = {"rating": "single-source", "reasoning": {
-        "ar": "يرد في مصدر واحد من مصادر المشروع ولا يناقضه مصدر آخر.",
-        "en": "Reported by one source in the corpus and contradicted by none."}}
+    record["verdict"] = {
+        "rating": "single-source",
+        "reasoning": {
+            "ar": "يرد في مصدر واحد من مصادر المشروع ولا يناقضه مصدر آخر.",
+            "en": "Reported by one source in the corpus and contradicted by none.",
+        },
+    }
     return cid, record
 
 
@@ -95,8 +106,13 @@ def entity(ds: Dataset, *, type: str, name_ar: str, name_en: str) -> tuple[str, 
     eid = slug(name_en)
     if eid in ds.entities:
         raise ScaffoldError(f"entity '{eid}' exists already: add your spelling to its aliases instead")
-    return eid, {"id": eid, "type": type, "name": {"ar": name_ar, "en": name_en}, "aliases": [],
-                 "description": dict(PLACEHOLDER)}
+    return eid, {
+        "id": eid,
+        "type": type,
+        "name": {"ar": name_ar, "en": name_en},
+        "aliases": [],
+        "description": dict(PLACEHOLDER),
+    }
 
 
 def source(ds: Dataset, *, root: Path, file: str) -> tuple[str, dict]:
@@ -110,22 +126,40 @@ def source(ds: Dataset, *, root: Path, file: str) -> tuple[str, dict]:
         raise ScaffoldError(f"{file} is not a file under seeds/")
     sid = _next_id(ds, "source")
     rel = path.relative_to(root).as_posix()
-    return sid, {"id": sid, "file": rel, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "language": "ar",
-                 "outlet": {"shown": False}, "title": {"shown": False, "text": dict(PLACEHOLDER)},
-                 "published": {"basis": "unknown", "reason": dict(PLACEHOLDER)}}
+    return sid, {
+        "id": sid,
+        "file": rel,
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "language": "ar",
+        "outlet": {"shown": False},
+        "title": {"shown": False, "text": dict(PLACEHOLDER)},
+        "published": {"basis": "unknown", "reason": dict(PLACEHOLDER)},
+    }
 
 
-def contradiction(ds: Dataset, *, claims: list[str], detected_by: str = "manual",
-                  resolution: str = "unresolved") -> tuple[str, dict]:
+def contradiction(
+    ds: Dataset, *, claims: list[str], detected_by: str = "manual", resolution: str = "unresolved"
+) -> tuple[str, dict]:
     missing = [c for c in claims if c not in ds.claims]
     if missing:
         raise ScaffoldError(f"no such claim: {', '.join(missing)}")
     xid = _next_id(ds, "contradiction")
-    return xid, {"id": xid, "claims": claims, "detected_by": detected_by, "resolution": resolution,
-                 "summary": dict(PLACEHOLDER), "explanation": dict(PLACEHOLDER)}
+    return xid, {
+        "id": xid,
+        "claims": claims,
+        "detected_by": detected_by,
+        "resolution": resolution,
+        "summary": dict(PLACEHOLDER),
+        "explanation": dict(PLACEHOLDER),
+    }
 
 
-BUILDERS: dict[str, Callable[..., tuple[str, dict]]] = {"claim": claim, "entity": entity, "source": source, "contradiction": contradiction}
+BUILDERS: dict[str, Callable[..., tuple[str, dict]]] = {
+    "claim": claim,
+    "entity": entity,
+    "source": source,
+    "contradiction": contradiction,
+}
 
 
 def create(root: Path, kind: str, **options) -> Path:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cached_property, lru_cache
-from typing import Any
+from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 import jsonschema_rs
 
@@ -29,8 +29,9 @@ class Schemas:
         }
         self._by_id = {doc["$id"]: doc for doc in self.documents.values()}
         registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.documents.values()])
-        self.fast = {k: jsonschema_rs.Draft202012Validator(self.documents[k], registry=registry)
-                      for k in self.kinds.names()}
+        self.fast = {
+            k: jsonschema_rs.Draft202012Validator(self.documents[k], registry=registry) for k in self.kinds.names()
+        }
         self._annotations: dict[tuple[str, str], list[tuple[Template, Any]]] = {}
 
     @cached_property
@@ -39,7 +40,8 @@ class Schemas:
         from referencing import Registry, Resource
 
         registry = Registry().with_resources(
-            (doc["$id"], Resource.from_contents(doc)) for doc in self.documents.values())
+            (doc["$id"], Resource.from_contents(doc)) for doc in self.documents.values()
+        )
         validator = _strict_validator()
         return {k: validator(self.documents[k], registry=registry) for k in self.kinds.names()}
 
@@ -169,7 +171,7 @@ def ecma_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(pattern: str) -> re.Pattern:
     return re.compile(ecma_pattern(pattern))
 
@@ -213,13 +215,27 @@ def _describe_field(schema: dict) -> str:
     return _describe(schema) or "see the schema reference."
 
 
-_TYPE_NAMES = {"string": "text", "object": "a mapping", "array": "a list", "integer": "a whole number",
-               "number": "a number", "boolean": "true or false", "null": "empty"}
+_TYPE_NAMES = {
+    "string": "text",
+    "object": "a mapping",
+    "array": "a list",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
 
 
 def _actual_type(value) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-            float: "a decimal number", type(None): "empty"}.get(type(value), type(value).__name__)
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a decimal number",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
 
 
 def _leaf_findings(error, path):
@@ -230,12 +246,14 @@ def _leaf_findings(error, path):
     where = ".".join(map(str, pointer)) or "the record"
     if v in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match
+
         yield from _leaf_findings(best_match(error.context), path)
     elif v == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(allowed)):
-            yield F.make("FC101", path, pointer=pointer + (key,), on_key=True, key=key,
-                         allowed=", ".join(allowed) or "nothing")
+            yield F.make(
+                "FC101", path, pointer=pointer + (key,), on_key=True, key=key, allowed=", ".join(allowed) or "nothing"
+            )
     elif v == "required":
         props = schema.get("properties", {})
         for key in error.validator_value:
@@ -244,17 +262,39 @@ def _leaf_findings(error, path):
     elif v == "type":
         expected = error.validator_value
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
-        yield F.make("FC103", path, pointer=pointer, what=where, expected=expected,
-                     actual=_actual_type(error.instance), description=_describe(schema))
+        yield F.make(
+            "FC103",
+            path,
+            pointer=pointer,
+            what=where,
+            expected=expected,
+            actual=_actual_type(error.instance),
+            description=_describe(schema),
+        )
     elif v in ("enum", "const"):
         options = error.validator_value if v == "enum" else [error.validator_value]
-        yield F.make("FC104", path, pointer=pointer, value=json.dumps(error.instance, ensure_ascii=False),
-                     allowed="Use one of: " + ", ".join(map(str, options)) + ".")
+        yield F.make(
+            "FC104",
+            path,
+            pointer=pointer,
+            value=json.dumps(error.instance, ensure_ascii=False),
+            allowed="Use one of: " + ", ".join(map(str, options)) + ".",
+        )
     elif v == "pattern":
         examples = schema.get("examples")
         extra = f" Examples: {', '.join(map(str, examples))}." if examples else ""
-        yield F.make("FC104", path, pointer=pointer, value=json.dumps(error.instance, ensure_ascii=False),
-                     allowed=(_describe(schema) + extra).strip())
+        yield F.make(
+            "FC104",
+            path,
+            pointer=pointer,
+            value=json.dumps(error.instance, ensure_ascii=False),
+            allowed=(_describe(schema) + extra).strip(),
+        )
     else:
-        yield F.make("FC105", path, pointer=pointer, problem=f"{where}: {error.message}",
-                     description=_describe(schema) or "See the schema reference for this field.")
+        yield F.make(
+            "FC105",
+            path,
+            pointer=pointer,
+            problem=f"{where}: {error.message}",
+            description=_describe(schema) or "See the schema reference for this field.",
+        )

@@ -35,20 +35,54 @@ for _cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
     _NAMED[_cp] = "bidi control"
 # Unicode's format characters (category Cf, Unicode 14 as Python 3.11 knows it), as ranges: computed
 # at import from unicodedata this cost half a second at every start. A test keeps it a superset.
-FORMAT_CHARACTERS = ((0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
-                     (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
-                     (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
-                     (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
-                     (0xE0001, 0xE0001), (0xE0020, 0xE007F))
+FORMAT_CHARACTERS = (
+    (0x00AD, 0x00AD),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+)
 # Other characters that show as nothing or as an unknown glyph: the rest of Unicode's
 # Default_Ignorable_Code_Point (Hangul fillers, variation selectors, the grapheme joiner, tag
 # space), the noncharacters, and the private-use areas.
-INVISIBLE_OTHERS = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180D), (0x180F, 0x180F),
-                    (0x3164, 0x3164), (0xE000, 0xF8FF), (0xFDD0, 0xFDEF), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0),
-                    (0xFFF0, 0xFFF8), (0xFFFE, 0xFFFF), (0xE0000, 0xE0FFF), (0xF0000, 0x10FFFF),
-                    *((plane + 0xFFFE, plane + 0xFFFF) for plane in range(0x10000, 0x110000, 0x10000)))
-FORBIDDEN_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + "".join(
-    f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in (*FORMAT_CHARACTERS, *INVISIBLE_OTHERS)) + "]")
+INVISIBLE_OTHERS = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180D),
+    (0x180F, 0x180F),
+    (0x3164, 0x3164),
+    (0xE000, 0xF8FF),
+    (0xFDD0, 0xFDEF),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0xFFFE, 0xFFFF),
+    (0xE0000, 0xE0FFF),
+    (0xF0000, 0x10FFFF),
+    *((plane + 0xFFFE, plane + 0xFFFF) for plane in range(0x10000, 0x110000, 0x10000)),
+)
+FORBIDDEN_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
+    + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in (*FORMAT_CHARACTERS, *INVISIBLE_OTHERS))
+    + "]"
+)
 
 
 def character_name(cp: int) -> str:
@@ -81,17 +115,44 @@ def visible(text: str) -> str:
 
 
 _HARAKAT = [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD), *range(0x06DF, 0x06E9), *range(0x06EA, 0x06EE)]
-_DROP = [*_HARAKAT, 0x0640, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0x00AD, 0xFEFF, 0x2060,
-         *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_DROP = [
+    *_HARAKAT,
+    0x0640,
+    0x200B,
+    0x200C,
+    0x200D,
+    0x200E,
+    0x200F,
+    0x061C,
+    0x00AD,
+    0xFEFF,
+    0x2060,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+]
 _QUOTES = "\"'«»“”„‟‘’‚‛‹›″〝〞＂"
 _TABLE: dict[int, str | None] = {cp: None for cp in _DROP}
 _TABLE.update({0x0660 + i: str(i) for i in range(10)})
 _TABLE.update({0x06F0 + i: str(i) for i in range(10)})
 _TABLE.update({ord(q): '"' for q in _QUOTES})
-_TABLE.update({ord("،"): ",", ord("؛"): ";", ord("؟"): "?", 0x066B: ".", 0x066C: ",", ord("٪"): "%",
-               0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-", 0x2212: "-"})
+_TABLE.update(
+    {
+        ord("،"): ",",
+        ord("؛"): ";",
+        ord("؟"): "?",
+        0x066B: ".",
+        0x066C: ",",
+        ord("٪"): "%",
+        0x2010: "-",
+        0x2011: "-",
+        0x2012: "-",
+        0x2013: "-",
+        0x2014: "-",
+        0x2212: "-",
+    }
+)
 
-_PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFE]")
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:?!)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[]) ")
@@ -173,8 +234,10 @@ def quote_problem(quote: str, min_letters: int) -> str | None:
     if not fragments:
         return "has no words, only ellipses or marks"
     for fragment in fragments:
-        if not (MIN_WORD_LETTERS == 3 and _THREE_LETTERS.search(fragment)) and max(
-                map(letter_count, fragment.split(" "))) < MIN_WORD_LETTERS:
+        if (
+            not (MIN_WORD_LETTERS == 3 and _THREE_LETTERS.search(fragment))
+            and max(map(letter_count, fragment.split(" "))) < MIN_WORD_LETTERS
+        ):
             return f"has a fragment without a word of {MIN_WORD_LETTERS} or more letters: «{fragment}»"
     total = sum(map(letter_count, dict.fromkeys(fragments)))  # a fragment repeated proves nothing more
     if total < min_letters:
@@ -205,8 +268,9 @@ def _find_words(fragment: str, text: str, pos: int) -> int:
     i = text.find(fragment, pos)
     while i >= 0:
         end = i + len(fragment)
-        if ((not fragment[0].isalnum() or _starts_word(text, i))
-                and (end == len(text) or not text[end].isalnum() or not fragment[-1].isalnum())):
+        if (not fragment[0].isalnum() or _starts_word(text, i)) and (
+            end == len(text) or not text[end].isalnum() or not fragment[-1].isalnum()
+        ):
             return i
         i = text.find(fragment, i + 1)
     return -1
@@ -264,8 +328,12 @@ def search_fold_spec() -> dict:
     verification form's character table (what is dropped, what becomes what), its presentation-form
     ranges, then the search letters and prefixes."""
     table = {chr(cp): ("" if to is None else to) for cp, to in _TABLE.items()}
-    return {"presentation": _PRESENTATION.pattern, "table": table, "letters": SEARCH_LETTERS,
-            "prefixes": list(SEARCH_PREFIXES)}
+    return {
+        "presentation": _PRESENTATION.pattern,
+        "table": table,
+        "letters": SEARCH_LETTERS,
+        "prefixes": list(SEARCH_PREFIXES),
+    }
 
 
 def forbidden_characters(text: str):

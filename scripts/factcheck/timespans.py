@@ -45,6 +45,7 @@ def date_parts(value: str) -> tuple[int, int | None, int | None]:
     year, *rest = (int(x) for x in value.split("-"))
     return year, rest[0] if rest else None, rest[1] if len(rest) > 1 else None
 
+
 EARLIEST, LATEST = -(10**9), 10**9
 Span = tuple[int, int]
 
@@ -85,8 +86,5 @@ def describe(claim: Record) -> str:
     time = claim.data.get("time")
     if not time:
         return "no date"
-    if "point" in time:
-        text = time["point"]
-    else:
-        text = f"{time.get('start', '…')} to {time.get('end', '…')}"
+    text = time["point"] if "point" in time else f"{time.get('start', '…')} to {time.get('end', '…')}"
     return text + (" (inferred)" if time.get("basis") == "inferred" else "")

@@ -29,8 +29,9 @@ def amount_text(quantity: dict) -> str:
     return f"{quantity['amount']:g}" + (f"{RANGE_DASH}{quantity['upper']:g}" if "upper" in quantity else "")
 
 
-def value_text(value: dict | None, lang: str = "en", *, date: Callable[[str], str] = str,
-               entity: Callable[[str], str] = str) -> str:
+def value_text(
+    value: dict | None, lang: str = "en", *, date: Callable[[str], str] = str, entity: Callable[[str], str] = str
+) -> str:
     """A value in words: the entity (its id, or what `entity` makes of it), the text in `lang`, the
     amount with its unit, the date (ISO, or what `date` makes of it); "" for no value."""
     if not value:

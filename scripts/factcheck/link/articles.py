@@ -30,7 +30,9 @@ def read_articles(ds: Dataset) -> list[F.Finding]:
         try:
             raw = read_regular_file(file)
         except NotARegularFile as exc:
-            out.append(F.make("FC304", src.path, pointer=("file",), file=rel, problem=f"is {exc.what}, not a regular file"))
+            out.append(
+                F.make("FC304", src.path, pointer=("file",), file=rel, problem=f"is {exc.what}, not a regular file")
+            )
             continue
         except OSError:
             out.append(F.make("FC304", src.path, pointer=("file",), file=rel, problem="does not exist"))
@@ -46,8 +48,11 @@ def read_articles(ds: Dataset) -> list[F.Finding]:
         ds.articles[src.id] = article
         other, how = _earlier_copy(first_of, src.id, file.as_posix(), actual, article)
         if other:
-            out.append(F.make("FC308", src.path, pointer=("file",), source=src.id, other=other, how=how,
-                              sources=(src.id, other)))
+            out.append(
+                F.make(
+                    "FC308", src.path, pointer=("file",), source=src.id, other=other, how=how, sources=(src.id, other)
+                )
+            )
     return out
 
 
@@ -55,8 +60,11 @@ def _earlier_copy(first_of: dict, sid: str, file: str, sha256: str, article: Art
     """The source already seen that stores this article, and how it shows: the same file, the same
     bytes, the same text, or most of the same paragraphs (a copy with a line added or changed)."""
     found = None
-    for how, key in (("the same file", file), ("the same sha256", sha256),
-                     ("the same text under another file name", article.fingerprint)):
+    for how, key in (
+        ("the same file", file),
+        ("the same sha256", sha256),
+        ("the same text under another file name", article.fingerprint),
+    ):
         other = first_of.setdefault((how, key), sid)
         if other != sid and found is None:
             found = (other, how)
@@ -79,16 +87,27 @@ def _changed_article(ds: Dataset, src: Record, rel: str, actual: str) -> F.Findi
     """FC303, with a hint that fits: an article that matches another record's sha256 was not edited,
     the record names the wrong file."""
     expected = src.data["sha256"]
-    right_file = next((s.data["file"] for s in ds.sources.values() if s.valid and s.id != src.id
-                       and s.data.get("sha256") == expected and s.data.get("file") != rel), None)
-    named_by = next((s.id for s in ds.sources.values() if s.valid and s.id != src.id and s.data.get("sha256") == actual),
-                    None)
+    right_file = next(
+        (
+            s.data["file"]
+            for s in ds.sources.values()
+            if s.valid and s.id != src.id and s.data.get("sha256") == expected and s.data.get("file") != rel
+        ),
+        None,
+    )
+    named_by = next(
+        (s.id for s in ds.sources.values() if s.valid and s.id != src.id and s.data.get("sha256") == actual), None
+    )
     if right_file:
         fix = f"The sha256 is that of {right_file}: set `file: {right_file}` if that is the article meant."
     elif named_by:
-        fix = (f"{rel} is the article of {named_by}, unchanged: this record names the wrong file, or copied "
-               f"{named_by}'s file name. Set `file:` to this source's own article.")
+        fix = (
+            f"{rel} is the article of {named_by}, unchanged: this record names the wrong file, or copied "
+            f"{named_by}'s file name. Set `file:` to this source's own article."
+        )
     else:
-        fix = (f"Stored articles are never edited: restore the original file (git checkout -- {rel}). If a new "
-               "version is really meant, add it as a new source.")
+        fix = (
+            f"Stored articles are never edited: restore the original file (git checkout -- {rel}). If a new "
+            "version is really meant, add it as a new source."
+        )
     return F.make("FC303", src.path, pointer=("sha256",), file=rel, actual=actual, expected=expected, fix=fix)

@@ -11,8 +11,16 @@ import difflib
 from .. import findings as F
 from ..dataset import Article, Dataset, Record
 from ..schemas import Schemas, values_at
-from ..textnorm import (MIN_EVIDENCE_LETTERS, MIN_PASSAGE_LETTERS, MIN_WORD_LETTERS, contains_words, find_fragments,
-                        normalize, quote_fragments, quote_problem)
+from ..textnorm import (
+    MIN_EVIDENCE_LETTERS,
+    MIN_PASSAGE_LETTERS,
+    MIN_WORD_LETTERS,
+    contains_words,
+    find_fragments,
+    normalize,
+    quote_fragments,
+    quote_problem,
+)
 
 MIN_LETTERS = {"evidence": MIN_EVIDENCE_LETTERS, "passage": MIN_PASSAGE_LETTERS}
 
@@ -22,7 +30,7 @@ def closest_passage(quote: str, paragraph: str) -> str:
     words, n = paragraph.split(), max(1, len(quote.split()))
     if len(words) <= n:
         return paragraph
-    windows = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+    windows = [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
     target = normalize(quote)
     return max(windows, key=lambda w: difflib.SequenceMatcher(None, normalize(w), target, autojunk=False).ratio())
 
@@ -46,8 +54,16 @@ def check(ds: Dataset, schemas: Schemas, rec: Record) -> list[F.Finding]:
     for pointer, source_id, quote, given, min_letters in _quoted_spans(schemas, rec):
         problem = quote_problem(quote, min_letters)
         if problem:
-            out.append(F.make("FC307", rec.path, pointer=pointer + ("quote",), problem=problem,
-                              min_letters=min_letters, min_word=MIN_WORD_LETTERS))
+            out.append(
+                F.make(
+                    "FC307",
+                    rec.path,
+                    pointer=pointer + ("quote",),
+                    problem=problem,
+                    min_letters=min_letters,
+                    min_word=MIN_WORD_LETTERS,
+                )
+            )
             continue
         article = ds.articles.get(source_id)
         if article is not None:  # a dangling or unreadable source is reported elsewhere
@@ -56,15 +72,26 @@ def check(ds: Dataset, schemas: Schemas, rec: Record) -> list[F.Finding]:
         for i, alias in enumerate(rec.data["aliases"]):
             article = ds.articles.get(alias.get("source", ""))
             if article is not None and not contains_words(alias["text"], article.joined):
-                out.append(F.make("FC306", rec.path, pointer=("aliases", i, "text"), text=alias["text"],
-                                  source=alias["source"]))
+                out.append(
+                    F.make(
+                        "FC306", rec.path, pointer=("aliases", i, "text"), text=alias["text"], source=alias["source"]
+                    )
+                )
     if rec.kind == "source" and rec.id in ds.articles:
         out.extend(_check_shown(rec, ds.articles[rec.id]))
         count = len(ds.articles[rec.id].paragraphs)
         for i, item in enumerate(rec.data.get("page_chrome", [])):
             if item["paragraph"] > count:
-                out.append(F.make("FC305", rec.path, pointer=("page_chrome", i, "paragraph"),
-                                  source=rec.id, count=count, given=item["paragraph"]))
+                out.append(
+                    F.make(
+                        "FC305",
+                        rec.path,
+                        pointer=("page_chrome", i, "paragraph"),
+                        source=rec.id,
+                        count=count,
+                        given=item["paragraph"],
+                    )
+                )
     return out
 
 
@@ -74,13 +101,27 @@ def _check_shown(src: Record, article: Article):
     if d["title"]["shown"]:  # a headline is a line of the page, whole
         text = d["title"]["text"][d["language"]]
         if normalize(text) not in article.normalized:
-            yield F.make("FC309", src.path, pointer=("title", "text", d["language"]), field="title.text", text=text,
-                         file=article.file, what="headline, a whole line of the page,")
+            yield F.make(
+                "FC309",
+                src.path,
+                pointer=("title", "text", d["language"]),
+                field="title.text",
+                text=text,
+                file=article.file,
+                what="headline, a whole line of the page,",
+            )
     if d["outlet"]["shown"]:  # a name within a line (a byline, a footer), in whole words
         text = d["outlet"]["as_shown"]
         if quote_problem(text, MIN_PASSAGE_LETTERS) or not contains_words(text, article.joined):
-            yield F.make("FC309", src.path, pointer=("outlet", "as_shown"), field="outlet.as_shown", text=text,
-                         file=article.file, what="outlet's name (whole words)")
+            yield F.make(
+                "FC309",
+                src.path,
+                pointer=("outlet", "as_shown"),
+                field="outlet.as_shown",
+                text=text,
+                file=article.file,
+                what="outlet's name (whole words)",
+            )
 
 
 def _check_quote(rec: Record, pointer: tuple, source_id: str, quote: str, given: int, article: Article):
@@ -96,5 +137,12 @@ def _check_quote(rec: Record, pointer: tuple, source_id: str, quote: str, given:
         yield F.make("FC302", rec.path, pointer=pointer + ("paragraph",), source=source_id, found=found, given=given)
         return
     best = best_paragraph(quote, article)
-    yield F.make("FC301", rec.path, pointer=pointer + ("quote",), source=source_id, file=article.file, paragraph=best,
-                 closest=closest_passage(quote, article.paragraphs[best - 1]))
+    yield F.make(
+        "FC301",
+        rec.path,
+        pointer=pointer + ("quote",),
+        source=source_id,
+        file=article.file,
+        paragraph=best,
+        closest=closest_passage(quote, article.paragraphs[best - 1]),
+    )

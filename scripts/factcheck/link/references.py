@@ -23,18 +23,34 @@ def check(ds: Dataset, schemas: Schemas, known: dict[str, set[str]], rec: Record
             folder = ds.kinds.get(kind).folder
             close = difflib.get_close_matches(ref, known[kind], n=1, cutoff=0.75)
             involved = {folder: (ref,)} if kind in _INVOLVED else {}
-            out.append(F.make("FC203", rec.path, pointer=pointer, field=".".join(map(str, pointer)),
-                              kind=kind, ref=ref, folder=f"facts/{folder}/",
-                              suggestion=f" Did you mean '{close[0]}'?" if close else "", **involved))
+            out.append(
+                F.make(
+                    "FC203",
+                    rec.path,
+                    pointer=pointer,
+                    field=".".join(map(str, pointer)),
+                    kind=kind,
+                    ref=ref,
+                    folder=f"facts/{folder}/",
+                    suggestion=f" Did you mean '{close[0]}'?" if close else "",
+                    **involved,
+                )
+            )
     if rec.kind == "claim":
         out.extend(_check_claim_types(ds, rec))
         out.extend(_check_verdict(ds, schemas, rec))
     elif rec.kind == "contradiction":
         d = rec.data
         if "preferred_claim" in d and d["preferred_claim"] not in d.get("claims", ()):
-            out.append(F.make("FC204", rec.path, pointer=("preferred_claim",),
-                              problem=f"preferred_claim '{d['preferred_claim']}' is not one of `claims`",
-                              fix="Add it to `claims` or name one of the listed claims."))
+            out.append(
+                F.make(
+                    "FC204",
+                    rec.path,
+                    pointer=("preferred_claim",),
+                    problem=f"preferred_claim '{d['preferred_claim']}' is not one of `claims`",
+                    fix="Add it to `claims` or name one of the listed claims.",
+                )
+            )
     return out
 
 
@@ -61,12 +77,21 @@ def _check_verdict(ds: Dataset, schemas: Schemas, rec: Record):
     n = len({ds.article_identity(ev["source"]) for ev in rec.data["evidence"] if ev["stance"] == "supports"})
     if bounds.get("min", 0) <= n <= bounds.get("max", n):
         return
-    fitting = [r for r, entry in scale.items() if (b := entry.get("supporting_sources"))
-               and b.get("min", 0) <= n <= b.get("max", n)]
+    fitting = [
+        r
+        for r, entry in scale.items()
+        if (b := entry.get("supporting_sources")) and b.get("min", 0) <= n <= b.get("max", n)
+    ]
     instead = f" or rate it {' or '.join(f'`{r}`' for r in fitting)}" if fitting else ""
-    yield F.make("FC205", rec.path, pointer=("verdict", "rating"), rating=rating,
-                 needed=f"supporting quotes from {_range_words(bounds)}", has=_sources_words(n),
-                 fix=f"Add or remove supporting quotes so the sources match the rating{instead}.")
+    yield F.make(
+        "FC205",
+        rec.path,
+        pointer=("verdict", "rating"),
+        rating=rating,
+        needed=f"supporting quotes from {_range_words(bounds)}",
+        has=_sources_words(n),
+        fix=f"Add or remove supporting quotes so the sources match the rating{instead}.",
+    )
 
 
 def _check_claim_types(ds: Dataset, rec: Record):
@@ -78,29 +103,49 @@ def _check_claim_types(ds: Dataset, rec: Record):
     expected = prop.data["value_type"]
     given = next(iter(value)) if value else "none"
     if given != expected:
-        fix = ("Remove `value`: the claim's time carries this fact." if expected == "none"
-               else f"Give `value: {{{expected}: …}}`.")
-        yield F.make("FC204", rec.path, pointer=("value",) if value else ("property",),
-                     problem=f"property '{pid}' takes a value of type {expected}, the claim gives {given}", fix=fix)
+        fix = (
+            "Remove `value`: the claim's time carries this fact."
+            if expected == "none"
+            else f"Give `value: {{{expected}: …}}`."
+        )
+        yield F.make(
+            "FC204",
+            rec.path,
+            pointer=("value",) if value else ("property",),
+            problem=f"property '{pid}' takes a value of type {expected}, the claim gives {given}",
+            fix=fix,
+        )
     subject = ds.valid_record("entity", rec.data["subject"])
     allowed = prop.data.get("subject_types")
     if subject and allowed and subject.data["type"] not in allowed:
-        yield F.make("FC204", rec.path, pointer=("subject",),
-                     problem=f"property '{pid}' takes a subject of type {' or '.join(allowed)}; "
-                             f"'{subject.id}' is a {subject.data['type']}",
-                     fix="Choose another property or subject (see facts/properties/).")
+        yield F.make(
+            "FC204",
+            rec.path,
+            pointer=("subject",),
+            problem=f"property '{pid}' takes a subject of type {' or '.join(allowed)}; "
+            f"'{subject.id}' is a {subject.data['type']}",
+            fix="Choose another property or subject (see facts/properties/).",
+        )
     allowed = prop.data.get("value_types")
     target = ds.valid_record("entity", (value or {}).get("entity", ""))
     if target and allowed and target.data["type"] not in allowed:
-        yield F.make("FC204", rec.path, pointer=("value", "entity"),
-                     problem=f"property '{pid}' takes a value of type {' or '.join(allowed)}; "
-                             f"'{target.id}' is a {target.data['type']}",
-                     fix="Choose another property or value (see facts/properties/).")
+        yield F.make(
+            "FC204",
+            rec.path,
+            pointer=("value", "entity"),
+            problem=f"property '{pid}' takes a value of type {' or '.join(allowed)}; "
+            f"'{target.id}' is a {target.data['type']}",
+            fix="Choose another property or value (see facts/properties/).",
+        )
     attributed = ds.valid_record("claim", rec.data.get("attribution", ""))
     if attributed:
         speech = ds.valid_record("property", attributed.data["property"])
         if speech is None or speech.data.get("role") != "reports-speech":
-            yield F.make("FC204", rec.path, pointer=("attribution",),
-                         problem=f"attribution '{attributed.id}' is not a claim of what someone said",
-                         fix="Point `attribution` at the claim that records who said it (a property with "
-                             "`role: reports-speech`, such as `stated`).")
+            yield F.make(
+                "FC204",
+                rec.path,
+                pointer=("attribution",),
+                problem=f"attribution '{attributed.id}' is not a claim of what someone said",
+                fix="Point `attribution` at the claim that records who said it (a property with "
+                "`role: reports-speech`, such as `stated`).",
+            )

@@ -43,6 +43,13 @@ def _within_source(ds: Dataset, finding: F.Finding) -> F.Finding:
     shared = set.intersection(*sources)
     if not shared:
         return finding
-    return F.make("FC412", finding.path, pointer=finding.pointer, claims=finding.claims,
-                  related=finding.related, source=", ".join(sorted(shared)), inner=finding.message,
-                  inner_code=finding.code)
+    return F.make(
+        "FC412",
+        finding.path,
+        pointer=finding.pointer,
+        claims=finding.claims,
+        related=finding.related,
+        source=", ".join(sorted(shared)),
+        inner=finding.message,
+        inner_code=finding.code,
+    )

@@ -31,5 +31,11 @@ def for_claims(code: str, claims: list[Record], pointer=("value",), **fields) ->
     which field of each claim the conflict is about."""
     claims = sorted(claims, key=lambda c: c.id)
     first = claims[0]
-    return F.make(code, first.path, pointer=pointer, claims=tuple(c.id for c in claims),
-                  related=[F.Location(c.path, pointer) for c in claims[1:MAX_RELATED + 1]], **fields)
+    return F.make(
+        code,
+        first.path,
+        pointer=pointer,
+        claims=tuple(c.id for c in claims),
+        related=[F.Location(c.path, pointer) for c in claims[1 : MAX_RELATED + 1]],
+        **fields,
+    )

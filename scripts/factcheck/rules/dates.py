@@ -14,12 +14,14 @@ import re
 from .. import findings as F
 from ..datewords import HIJRI_MONTHS, MONTHS, WEEKDAYS, alternatives
 from ..textnorm import normalize
-from .common import active_claims
 from ..timespans import EARLIEST, LATEST, claim_span, date_span
+from .common import active_claims
 
 _GREGORIAN = rf"(\d{{1,2}}) ({alternatives(MONTHS)}) (\d{{4}})"
 WEEKDAY_DATE = re.compile(rf"({alternatives(WEEKDAYS)}) {_GREGORIAN}")
-HIJRI_BESIDE = re.compile(rf"{_GREGORIAN} (?:الموافق|الموافق ل|الموافق لـ) (\d{{1,2}}) ({alternatives(HIJRI_MONTHS)}) (\d{{4}})")
+HIJRI_BESIDE = re.compile(
+    rf"{_GREGORIAN} (?:الموافق|الموافق ل|الموافق لـ) (\d{{1,2}}) ({alternatives(HIJRI_MONTHS)}) (\d{{4}})"
+)
 LAST_MONTH = re.compile(rf"({alternatives(MONTHS)})(?: / (?:{alternatives(MONTHS)}))? الماضي")
 # Counts of at most three digits: "قبل 40 عاما" is a relative date, a run of digits is not.
 AGO = re.compile(r"قبل (عام|سنة|عامين|سنتين|شهر|شهرين|(?<!\d)(\d{1,3}) (?:أشهر|شهور|أعوام|سنوات))( ونصف)?")
@@ -40,14 +42,21 @@ def _calendar(ds):
             continue
         for n, text in enumerate(article.normalized, start=1):
             for problem in _calendar_problems(text):
-                yield F.make("FC408", src.path, pointer=("id",), sources=(sid,), where=f"{sid} paragraph {n}",
-                             problem=problem)
+                yield F.make(
+                    "FC408", src.path, pointer=("id",), sources=(sid,), where=f"{sid} paragraph {n}", problem=problem
+                )
     for claim in active_claims(ds):
         written = claim.data.get("time", {}).get("as_written")
         if written:
             for problem in _calendar_problems(normalize(written)):
-                yield F.make("FC408", claim.path, pointer=("time", "as_written"), claims=(claim.id,),
-                             where=claim.id, problem=problem)
+                yield F.make(
+                    "FC408",
+                    claim.path,
+                    pointer=("time", "as_written"),
+                    claims=(claim.id,),
+                    where=claim.id,
+                    problem=problem,
+                )
 
 
 def _calendar_problems(text: str):
@@ -126,12 +135,25 @@ def _relative(ds):
             if expected:
                 earliest, latest = window[0] - expected[0], window[1] - expected[1]
                 if span[1] < earliest or span[0] > latest:
-                    yield F.make("FC409", claim.path, pointer=("time",), claims=(claim.id,), written=time["as_written"],
-                                 source=src.id, published=_window_words(src))
+                    yield F.make(
+                        "FC409",
+                        claim.path,
+                        pointer=("time",),
+                        claims=(claim.id,),
+                        written=time["as_written"],
+                        source=src.id,
+                        published=_window_words(src),
+                    )
             prop = ds.properties.get(claim.data["property"])
             if prop is not None and not prop.data.get("may_be_future") and span[0] > window[1]:
-                yield F.make("FC410", claim.path, pointer=("time",), claims=(claim.id,), source=src.id,
-                             published=_window_words(src))
+                yield F.make(
+                    "FC410",
+                    claim.path,
+                    pointer=("time",),
+                    claims=(claim.id,),
+                    source=src.id,
+                    published=_window_words(src),
+                )
 
 
 def _window_words(src) -> str:

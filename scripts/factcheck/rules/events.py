@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .common import active_claims, for_claims
 from ..timespans import claim_span, describe, overlap
+from .common import active_claims, for_claims
 
 
 def check(ds):
@@ -31,4 +31,10 @@ def check(ds):
         last_start = max(spans, key=lambda x: x[0][0])
         if not overlap(first_end[0], last_start[0]):
             a, b = first_end[1], last_start[1]
-            yield for_claims("FC403", [a, b], pointer=("time",), event=event, dates=f"{describe(a)} ({a.id}) and {describe(b)} ({b.id})")
+            yield for_claims(
+                "FC403",
+                [a, b],
+                pointer=("time",),
+                event=event,
+                dates=f"{describe(a)} ({a.id}) and {describe(b)} ({b.id})",
+            )

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
 from collections import defaultdict
+from functools import lru_cache
 
 from .. import findings as F
 from ..textnorm import fold_for_search, normalize
@@ -41,8 +41,15 @@ def _shared_names(ds):
         if len(owner_set) > 1:
             ids = sorted(owner_set)
             first = ds.entities[ids[0]]
-            yield F.make("FC406", first.path, pointer=("aliases",), entities=tuple(ids),
-                         related=[F.Location(ds.entities[i].path, ("aliases",)) for i in ids[1:]], name=text, owners=", ".join(ids))
+            yield F.make(
+                "FC406",
+                first.path,
+                pointer=("aliases",),
+                entities=tuple(ids),
+                related=[F.Location(ds.entities[i].path, ("aliases",)) for i in ids[1:]],
+                name=text,
+                owners=", ".join(ids),
+            )
 
 
 def _unlisted_spellings(ds):
@@ -52,18 +59,28 @@ def _unlisted_spellings(ds):
         if subject is None or subject.data["type"] != "person":
             continue
         if subject.id not in folded_names:
-            folded_names[subject.id] = ([normalize(n) for n in names_of(subject)],
-                                        tuple(dict.fromkeys(tuple(_words(fold_for_search(n))) for n in names_of(subject))))
+            folded_names[subject.id] = (
+                [normalize(n) for n in names_of(subject)],
+                tuple(dict.fromkeys(tuple(_words(fold_for_search(n))) for n in names_of(subject))),
+            )
         exact, folded = folded_names[subject.id]
         for i, ev in enumerate(claim.data["evidence"]):
             quote = normalize(ev["quote"])
             if any(name in quote for name in exact):
                 continue
-            spelling = _closest_spelling(tuple(_words(fold_for_search(ev["quote"]))), tuple(_words(normalize(ev["quote"]))),
-                                         folded)
+            spelling = _closest_spelling(
+                tuple(_words(fold_for_search(ev["quote"]))), tuple(_words(normalize(ev["quote"]))), folded
+            )
             if spelling:
-                yield F.make("FC407", claim.path, pointer=("evidence", i, "quote"), claims=(claim.id,),
-                             spelling=spelling, subject=subject.id, source=ev["source"])
+                yield F.make(
+                    "FC407",
+                    claim.path,
+                    pointer=("evidence", i, "quote"),
+                    claims=(claim.id,),
+                    spelling=spelling,
+                    subject=subject.id,
+                    source=ev["source"],
+                )
 
 
 @lru_cache(maxsize=4096)
@@ -89,8 +106,8 @@ def _closest_spelling(folded_words: tuple, words: tuple, names: tuple) -> str | 
         for i in range(len(words) - n + 1):
             if _ratio(folded_words[i + n - 1], name[-1]) < SIMILAR_LAST:
                 continue
-            if _ratio(" ".join(folded_words[i:i + n]), target) >= SIMILAR:
-                return " ".join(words[i:i + n])
+            if _ratio(" ".join(folded_words[i : i + n]), target) >= SIMILAR:
+                return " ".join(words[i : i + n])
     return None
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..dataset import Record
+from ..timespans import EARLIEST, claim_span
 from .common import active_claims, for_claims
 from .conflicts import listing
-from ..timespans import EARLIEST, claim_span
 
 
 def check(ds):
@@ -41,5 +41,11 @@ def check(ds):
             start = claim_span(est)[0]
             early = sorted((c for c in claims if claim_span(c)[1] < start), key=lambda c: c.id)
             if early:
-                yield for_claims("FC411", [*early, est], pointer=("time",), post=post.id, body=body,
-                                 holder=listing(early, lambda c: c.data["subject"]))
+                yield for_claims(
+                    "FC411",
+                    [*early, est],
+                    pointer=("time",),
+                    post=post.id,
+                    body=body,
+                    holder=listing(early, lambda c: c.data["subject"]),
+                )

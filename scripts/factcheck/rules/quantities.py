@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..textnorm import normalize
+from ..timespans import claim_span
 from .common import active_claims, for_claims, value_words
 from .conflicts import ByInterval, conflict_groups, listing
-from ..timespans import claim_span
 
 
 def _range(claim) -> tuple:

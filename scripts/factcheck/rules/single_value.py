@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..timespans import EARLIEST, LATEST, claim_span, date_span, describe
 from ..values import value_key
 from .common import active_claims, for_claims, value_words
 from .conflicts import ByClass, ByInterval, conflict_groups, listing
-from ..timespans import EARLIEST, LATEST, claim_span, date_span, describe
 
 
 def check(ds):
@@ -30,11 +30,25 @@ def check(ds):
             by_value[(key, prop.id)].append(claim)
     for (subject, pid), claims in sorted(by_subject.items()):
         dated = all("date" in c.data["value"] and date_span(c.data["value"]["date"]) for c in claims)
-        index = ByInterval(lambda c: date_span(c.data["value"]["date"]) or (EARLIEST, LATEST)) if dated else ByClass(value_key)
+        index = (
+            ByInterval(lambda c: date_span(c.data["value"]["date"]) or (EARLIEST, LATEST))
+            if dated
+            else ByClass(value_key)
+        )
         for group in conflict_groups([(claim_span(c), c) for c in claims], index):
-            yield for_claims("FC401", group, subject=subject, property=pid,
-                             values=listing(group, lambda c: f"{value_words(c)} ({describe(c)})"))
+            yield for_claims(
+                "FC401",
+                group,
+                subject=subject,
+                property=pid,
+                values=listing(group, lambda c: f"{value_words(c)} ({describe(c)})"),
+            )
     for (_, pid), claims in sorted(by_value.items(), key=lambda kv: str(kv[0])):
         for group in conflict_groups([(claim_span(c), c) for c in claims], ByClass(lambda c: c.data["subject"])):
-            yield for_claims("FC402", group, value=value_words(group[0]), property=pid,
-                             subjects=listing(group, lambda c: f"{c.data['subject']} ({describe(c)})"))
+            yield for_claims(
+                "FC402",
+                group,
+                value=value_words(group[0]),
+                property=pid,
+                subjects=listing(group, lambda c: f"{c.data['subject']} ({describe(c)})"),
+            )

@@ -11,9 +11,8 @@ import hashlib
 import json
 import os
 import tempfile
-from pathlib import Path
-
 from collections.abc import Callable
+from pathlib import Path
 
 from ..checker import InvalidDataset, load
 from ..export import write_export
@@ -28,10 +27,18 @@ MANIFEST = ".generated"
 Builder = Callable[[str], tuple[str, str]]  # lang -> (title, body HTML)
 
 # Each kind's page (its registry entry's `page`), and the index pages written for four of them.
-RECORD_PAGES = {"claim": record_pages.claim_page, "entity": record_pages.entity_page,
-                "source": record_pages.source_page, "contradiction": record_pages.contradiction_page}
-INDEX_PAGES = {"claim": list_pages.claims_index, "entity": list_pages.entities_index,
-               "source": list_pages.sources_index, "contradiction": list_pages.contradictions_index}
+RECORD_PAGES = {
+    "claim": record_pages.claim_page,
+    "entity": record_pages.entity_page,
+    "source": record_pages.source_page,
+    "contradiction": record_pages.contradiction_page,
+}
+INDEX_PAGES = {
+    "claim": list_pages.claims_index,
+    "entity": list_pages.entities_index,
+    "source": list_pages.sources_index,
+    "contradiction": list_pages.contradictions_index,
+}
 
 
 class SiteError(Exception):
@@ -51,8 +58,11 @@ def pages(site: SiteData) -> dict[str, Builder]:
         if kind.page is None:
             continue
         index = INDEX_PAGES.get(kind.page)
-        out[f"{kind.folder}/index"] = ((lambda b: lambda lang: b(site, lang))(index) if index else
-                                       (lambda k: lambda lang: list_pages.records_index(site, k, lang))(kind.name))
+        out[f"{kind.folder}/index"] = (
+            (lambda b: lambda lang: b(site, lang))(index)
+            if index
+            else (lambda k: lambda lang: list_pages.records_index(site, k, lang))(kind.name)
+        )
         for rid in sorted(site.ds.records[kind.name]):
             out[f"{kind.folder}/{rid}"] = _record_builder(site, kind.name, kind.page, rid)
     return out
@@ -74,17 +84,17 @@ def render(title: str, body: str, searchable: bool) -> str:
     """A Markdown file whose body is one raw HTML block (already escaped): Markdown never reads
     record text, so no record can smuggle in links, attributes or markup. `searchable` pages are
     in the search index."""
-    attrs = ' data-pagefind-body' if searchable else ""
+    attrs = " data-pagefind-body" if searchable else ""
     # json.dumps gives a valid YAML string; the theme prints titles unescaped, so escape them here.
-    return (f"---\ntitle: {json.dumps(esc(title), ensure_ascii=False)}\n---\n\n"
-            f'<div class="fc"{attrs}>{body}</div>\n')
+    return f'---\ntitle: {json.dumps(esc(title), ensure_ascii=False)}\n---\n\n<div class="fc"{attrs}>{body}</div>\n'
 
 
 def finish_html(html: str) -> str:
     """Last touches to a rendered page: Material puts `autocomplete` on its checkbox toggles,
     which HTML does not allow (the Nu checker reports it)."""
     return html.replace('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"').replace(
-        'type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"')
+        'type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"'
+    )
 
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the generator's own code: a change to it changes the pages
@@ -102,8 +112,9 @@ def inputs_digest(root: Path, *settings) -> str:
     return hashlib.sha256(repr((settings, sorted(stats))).encode("utf-8")).hexdigest()
 
 
-def generate(root: Path, docs_dir: Path, *, repo_url: str | None = None, site_url: str | None = None,
-             force: bool = False) -> dict:
+def generate(
+    root: Path, docs_dir: Path, *, repo_url: str | None = None, site_url: str | None = None, force: bool = False
+) -> dict:
     """Write every generated page (both languages) and the downloads into docs_dir.
 
     static-i18n runs the build once per language, and `mkdocs serve` rebuilds on every change: a
@@ -135,14 +146,19 @@ def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, 
     except InvalidDataset as exc:
         errors = exc.result.errors
         listing = "\n".join(f"{f.path}:{f.line}: {f.code} {f.message}" for f in errors[:20])
-        raise SiteError(f"the data does not validate ({len(errors)} errors); run `factcheck validate`:\n{listing}") from None
+        raise SiteError(
+            f"the data does not validate ({len(errors)} errors); run `factcheck validate`:\n{listing}"
+        ) from None
     site = SiteData(dataset, Schemas(root / "schema"), repo_url=repo_url, site_url=site_url)
     folders = _page_folders(site)
     written, files = 0, []
     for page_id, builder in pages(site).items():
         # Record pages and the timeline are searched; indexes and tool pages would only repeat them.
-        searchable = page_id == "index" or page_id == "timeline" or (
-            page_id.startswith(folders) and not page_id.endswith("/index"))
+        searchable = (
+            page_id == "index"
+            or page_id == "timeline"
+            or (page_id.startswith(folders) and not page_id.endswith("/index"))
+        )
         for lang in LANGS:
             title, body = builder(lang)
             rel = f"{page_id}.md" if lang == "ar" else f"{page_id}.en.md"
@@ -172,8 +188,7 @@ def _remove_stale(docs_dir: Path, current: set[str], folders: tuple[str, ...]) -
     root = docs_dir.resolve()
     for rel in _manifest(docs_dir)[1]:
         path = (docs_dir / rel).resolve()
-        if (rel not in current and rel.startswith(folders) and path.is_relative_to(root)
-                and path.is_file()):
+        if rel not in current and rel.startswith(folders) and path.is_relative_to(root) and path.is_file():
             path.unlink()
             removed += 1
     return removed

@@ -47,6 +47,8 @@ def edit_links(site: SiteData, path: str, lang: str) -> str:
     # Issue forms take a field's value from the query parameter named after its id.
     query = urlencode({"template": "report-error.yml", "record": path, "title": f"{path}: "})
     report = esc(f"{site.repo_url}/issues/new?{query}")
-    return (f'<p class="fc-edit"><a href="{edit}">{esc(ui("edit", lang))}</a> · '
-            f'<a href="{report}">{esc(ui("report", lang))}</a> · '
-            f'<span>{esc(ui("record_file", lang))}: <code dir="ltr">{esc(path)}</code></span></p>')
+    return (
+        f'<p class="fc-edit"><a href="{edit}">{esc(ui("edit", lang))}</a> · '
+        f'<a href="{report}">{esc(ui("report", lang))}</a> · '
+        f'<span>{esc(ui("record_file", lang))}: <code dir="ltr">{esc(path)}</code></span></p>'
+    )

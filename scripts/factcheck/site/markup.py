@@ -68,7 +68,10 @@ def date_words(value: str, lang: str) -> str:
 
 def precision(value: str, lang: str) -> str:
     n = len(value.split("-"))
-    words = {"ar": ("دقة السنة", "دقة الشهر", "دقة اليوم"), "en": ("year precision", "month precision", "day precision")}
+    words = {
+        "ar": ("دقة السنة", "دقة الشهر", "دقة اليوم"),
+        "en": ("year precision", "month precision", "day precision"),
+    }
     return words[lang][n - 1]
 
 
@@ -82,7 +85,7 @@ def time_words(time: dict | None, lang: str) -> str:
     else:
         start = bdi(date_words(time["start"], lang)) if "start" in time else "…"
         end = bdi(date_words(time["end"], lang)) if "end" in time else "…"
-        text = (f"من {start} إلى {end}" if lang == "ar" else f"from {start} to {end}")
+        text = f"من {start} إلى {end}" if lang == "ar" else f"from {start} to {end}"
         prec = precision(time.get("start") or time["end"], lang)
     mark = ui("inferred", lang) if time["basis"] == "inferred" else ui("stated", lang)
     cls = "fc-inferred" if time["basis"] == "inferred" else "fc-stated"
@@ -91,9 +94,12 @@ def time_words(time: dict | None, lang: str) -> str:
 
 def table(headers: list[str], rows: list[list[str]], cls: str = "fc-table", row_attrs: list[str] | None = None) -> str:
     """Cells are HTML already; headers are escaped here."""
-    head = "".join(f"<th scope=\"col\">{esc(h)}</th>" for h in headers)
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     body = []
     for i, row in enumerate(rows):
         attrs = f" {row_attrs[i]}" if row_attrs else ""
         body.append(f"<tr{attrs}>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>")
-    return f'<div class="fc-scroll" tabindex="0"><table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+    return (
+        f'<div class="fc-scroll" tabindex="0"><table class="{cls}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
+import itertools
 
 from ..dataset import leaves
 from ..textnorm import fold_for_search, fragment_spans, normalize_with_offsets, quote_fragments
 from ..timespans import claim_span
 from . import timebar
 from .context import SiteData
-from .fragments import (claim_link, contradiction_link, edit_links, entity_link, source_link, value_html,
-                        verdict_badge)
+from .fragments import claim_link, contradiction_link, edit_links, entity_link, source_link, value_html, verdict_badge
 from .labels import ui
 from .markup import a, bdi, esc, json_script, rel, table, time_words
 
@@ -33,8 +32,9 @@ def timebar_rows(claims, label) -> list[dict]:
     rows = []
     for c in claims:
         lo, hi = claim_span(c)
-        rows.append({"label": label(c), "lo": lo, "hi": hi,
-                     "inferred": c.data.get("time", {}).get("basis") == "inferred"})
+        rows.append(
+            {"label": label(c), "lo": lo, "hi": hi, "inferred": c.data.get("time", {}).get("basis") == "inferred"}
+        )
     return rows
 
 
@@ -45,15 +45,23 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
     here = f"claims/{cid}"
     c = site.ds.claims[cid]
     d = c.data
-    parts = [f'<p class="fc-kicker">{esc(site.kind_label("claim", lang))} <code dir="ltr">{esc(cid)}</code></p>',
-             f'<h1 dir="auto">{esc(d["statement"][lang])}</h1>']
+    parts = [
+        f'<p class="fc-kicker">{esc(site.kind_label("claim", lang))} <code dir="ltr">{esc(cid)}</code></p>',
+        f'<h1 dir="auto">{esc(d["statement"][lang])}</h1>',
+    ]
     if lang == "en":
         parts.append(f'<p class="fc-original" lang="ar" dir="rtl">{esc(d["statement"]["ar"])}</p>')
     if d.get("rank") == "deprecated":
         parts.append(f'<p class="fc-deprecated">{esc(ui("deprecated", lang))}: {esc(d["rank_reason"][lang])}</p>')
-    parts.append(f'<div class="fc-verdict-box"><p>{esc(ui("verdict", lang))}: {verdict_badge(site, d["verdict"]["rating"], lang)}</p>'
-                 f'<p>{esc(d["verdict"]["reasoning"][lang])}</p></div>')
-    spo = [entity_link(site, d["subject"], lang, here), f'<span class="fc-prop">{esc(site.prop(d["property"], lang))}</span>']
+    parts.append(
+        f'<div class="fc-verdict-box"><p>{esc(ui("verdict", lang))}: '
+        f"{verdict_badge(site, d['verdict']['rating'], lang)}</p>"
+        f"<p>{esc(d['verdict']['reasoning'][lang])}</p></div>"
+    )
+    spo = [
+        entity_link(site, d["subject"], lang, here),
+        f'<span class="fc-prop">{esc(site.prop(d["property"], lang))}</span>',
+    ]
     if d.get("value"):
         spo.append(value_html(site, c, lang, here))
     parts.append(_section(ui("what", lang), '<p class="fc-spo">' + " · ".join(spo) + "</p>"))
@@ -68,25 +76,37 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
     for i, ev in enumerate(d["evidence"]):
         anchor = f"q-{cid}-{i}"
         stance = ui(ev["stance"], lang)
-        translation = (f'<p class="fc-translation">{esc(ui("translation", lang))}: {esc(d["statement"]["en"])}</p>'
-                       if lang == "en" else "")
+        translation = (
+            f'<p class="fc-translation">{esc(ui("translation", lang))}: {esc(d["statement"]["en"])}</p>'
+            if lang == "en"
+            else ""
+        )
         evidence.append(
-            f'<figure class="fc-evidence fc-{esc(ev["stance"])}"><blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
-            f'{translation}<figcaption>{source_link(site, ev["source"], lang, here)} · {esc(ui("paragraph", lang))} '
-            f'{bdi(ev["paragraph"])} · {esc(stance)} · {a(rel(here, "sources/" + ev["source"], anchor), ui("see_in_article", lang))}'
-            f'</figcaption></figure>')
+            f'<figure class="fc-evidence fc-{esc(ev["stance"])}">'
+            f'<blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
+            f"{translation}<figcaption>{source_link(site, ev['source'], lang, here)} · {esc(ui('paragraph', lang))} "
+            f"{bdi(ev['paragraph'])} · {esc(stance)} · "
+            f"{a(rel(here, 'sources/' + ev['source'], anchor), ui('see_in_article', lang))}"
+            f"</figcaption></figure>"
+        )
     parts.append(_section(ui("evidence", lang), "".join(evidence)))
     if d.get("attribution"):
-        parts.append(f'<p>{esc("يستند إلى تصريح" if lang == "ar" else "Rests on the statement")}: '
-                     f'{claim_link(site, d["attribution"], lang, here)}</p>')
+        parts.append(
+            f"<p>{esc('يستند إلى تصريح' if lang == 'ar' else 'Rests on the statement')}: "
+            f"{claim_link(site, d['attribution'], lang, here)}</p>"
+        )
     same = [x for x in site.same_fact[site.fact_of(c)] if x.id != cid]
     parts.append(_section(ui("corroborating", lang), _list([claim_link(site, x.id, lang, here) for x in same])))
     contradictions = site.contradictions_of.get(cid, [])
-    conflicting = sorted({o for x in contradictions if not site.about_names(x)
-                          for o in x.data.get("claims", ()) if o != cid})
+    conflicting = sorted(
+        {o for x in contradictions if not site.about_names(x) for o in x.data.get("claims", ()) if o != cid}
+    )
     parts.append(_section(ui("conflicting", lang), _list([claim_link(site, o, lang, here) for o in conflicting])))
-    parts.append(_section(ui("its_contradictions", lang),
-                          _list([contradiction_link(site, x.id, lang, here) for x in contradictions])))
+    parts.append(
+        _section(
+            ui("its_contradictions", lang), _list([contradiction_link(site, x.id, lang, here) for x in contradictions])
+        )
+    )
     parts.append(_note(d.get("editor_note"), lang))
     parts.append(edit_links(site, c.path, lang))
     parts.append(claimreview_script(site, cid, lang))
@@ -115,8 +135,13 @@ def claimreview(site: SiteData, cid: str, lang: str) -> dict:
         "inLanguage": lang,
         "author": {"@type": "Organization", "name": ui("site", lang)},
         "itemReviewed": {"@type": "Claim", "appearance": [appearance], "firstAppearance": appearance},
-        "reviewRating": {"@type": "Rating", "ratingValue": labels["rating"], "bestRating": 5, "worstRating": 1,
-                         "alternateName": labels[lang]},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": labels["rating"],
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": labels[lang],
+        },
     }
 
 
@@ -133,34 +158,59 @@ def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
     d = e.data
     other = "en" if lang == "ar" else "ar"
     type_label = site.label("entity", "type", d["type"], lang)
-    parts = [f'<p class="fc-kicker">{esc(type_label)}</p>',
-             f'<h1 data-pagefind-weight="10">{bdi(d["name"][lang], lang)}</h1>',
-             f'<p class="fc-other-name">{bdi(d["name"][other], other)}</p>',
-             f'<p>{esc(d["description"][lang])}</p>']
+    parts = [
+        f'<p class="fc-kicker">{esc(type_label)}</p>',
+        f'<h1 data-pagefind-weight="10">{bdi(d["name"][lang], lang)}</h1>',
+        f'<p class="fc-other-name">{bdi(d["name"][other], other)}</p>',
+        f"<p>{esc(d['description'][lang])}</p>",
+    ]
     if d.get("parent"):
-        parts.append(f'<p>{esc(ui("part_of", lang))}: {entity_link(site, d["parent"], lang, here)}</p>')
-    rows = [[bdi(al["text"], al["lang"]), esc(al["lang"]), esc(al["kind"]),
-             source_link(site, al["source"], lang, here, text=al["source"]) if al.get("source") else "",
-             esc(al["note"][lang]) if al.get("note") else ""] for al in d["aliases"]]
+        parts.append(f"<p>{esc(ui('part_of', lang))}: {entity_link(site, d['parent'], lang, here)}</p>")
+    rows = [
+        [
+            bdi(al["text"], al["lang"]),
+            esc(al["lang"]),
+            esc(al["kind"]),
+            source_link(site, al["source"], lang, here, text=al["source"]) if al.get("source") else "",
+            esc(al["note"][lang]) if al.get("note") else "",
+        ]
+        for al in d["aliases"]
+    ]
     headers = [ui("names", lang), "lang", ui("kind", lang), site.kind_label("source", lang), ui("notes", lang)]
     parts.append(_section(ui("spellings", lang), table(headers, rows) if rows else ""))
     # A hidden block of every spelling and its search fold: search finds the page by any of them.
     names = [d["name"]["ar"], d["name"]["en"], *(al["text"] for al in d["aliases"])]
     folded = sorted({fold_for_search(n) for n in names} - set(names))
-    parts.append(f'<div hidden class="fc-search-names" data-pagefind-weight="10">{esc(" · ".join(names + folded))}</div>')
+    parts.append(
+        f'<div hidden class="fc-search-names" data-pagefind-weight="10">{esc(" · ".join(names + folded))}</div>'
+    )
     holding = site.with_role("holds-post")
     posts = [c for c in site.by_subject.get(eid, []) if c.data["property"] in holding]
     holders = [c for c in site.by_value.get(eid, []) if c.data["property"] in holding]
-    for title, claims, label in ((ui("posts_held", lang), posts, lambda c: site.name(c.data["value"]["entity"], lang)),
-                                 (ui("holders", lang), holders, lambda c: site.name(c.data["subject"], lang))):
+    for title, claims, label in (
+        (ui("posts_held", lang), posts, lambda c: site.name(c.data["value"]["entity"], lang)),
+        (ui("holders", lang), holders, lambda c: site.name(c.data["subject"], lang)),
+    ):
         if claims:
             bar = timebar.svg(timebar_rows(claims, label), title, lang)
             items = [f"{claim_link(site, c.id, lang, here)} — {time_words(c.data.get('time'), lang)}" for c in claims]
             parts.append(_section(title, bar + _list(items)))
-    parts.append(_section(ui("about_it", lang), _list([claim_link(site, c.id, lang, here) for c in site.by_subject.get(eid, [])])))
-    parts.append(_section(ui("mentioning_it", lang), _list([claim_link(site, c.id, lang, here) for c in site.by_value.get(eid, [])])))
-    parts.append(_section(ui("its_contradictions", lang),
-                          _list([contradiction_link(site, x.id, lang, here) for x in site.contradictions_of.get(eid, [])])))
+    parts.append(
+        _section(
+            ui("about_it", lang), _list([claim_link(site, c.id, lang, here) for c in site.by_subject.get(eid, [])])
+        )
+    )
+    parts.append(
+        _section(
+            ui("mentioning_it", lang), _list([claim_link(site, c.id, lang, here) for c in site.by_value.get(eid, [])])
+        )
+    )
+    parts.append(
+        _section(
+            ui("its_contradictions", lang),
+            _list([contradiction_link(site, x.id, lang, here) for x in site.contradictions_of.get(eid, [])]),
+        )
+    )
     parts.append(_note(d.get("editor_note"), lang))
     parts.append(edit_links(site, e.path, lang))
     return d["name"][lang], "".join(parts)
@@ -195,7 +245,7 @@ def _highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
         if anchor:
             anchors.setdefault(b, []).append(anchor)
     out = []
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
+    for lo, hi in itertools.pairwise(bounds):
         covered = sum(1 for b, e, _ in spans if b <= lo and hi <= e)
         for anchor in anchors.get(lo, []):
             out.append(f'<span class="fc-anchor" id="{esc(anchor)}"></span>')
@@ -209,31 +259,49 @@ def source_page(site: SiteData, sid: str, lang: str) -> tuple[str, str]:
     s = site.ds.sources[sid]
     d = s.data
     title = d["title"]["text"][lang]
-    parts = [f'<p class="fc-kicker">{esc(site.kind_label("source", lang))} <code dir="ltr">{esc(sid)}</code></p>',
-             f"<h1>{esc(title)}</h1>"]
+    parts = [
+        f'<p class="fc-kicker">{esc(site.kind_label("source", lang))} <code dir="ltr">{esc(sid)}</code></p>',
+        f"<h1>{esc(title)}</h1>",
+    ]
     shows = []
     outlet = d["outlet"]
-    shows.append(f'{esc(ui("outlet", lang))}: ' + (bdi(outlet["as_shown"], "ar") if outlet.get("as_shown") else esc(ui("not_shown", lang))))
+    shows.append(
+        f"{esc(ui('outlet', lang))}: "
+        + (bdi(outlet["as_shown"], "ar") if outlet.get("as_shown") else esc(ui("not_shown", lang)))
+    )
     headline = d["title"]
-    shows.append(f'{esc(ui("headline", lang))}: ' + (f'<q lang="ar" dir="rtl">{esc(headline["text"]["ar"])}</q>' if headline["shown"]
-                                                  else esc(ui("not_shown", lang)) + f" ({esc(ui('editors_title', lang))})"))
+    shows.append(
+        f"{esc(ui('headline', lang))}: "
+        + (
+            f'<q lang="ar" dir="rtl">{esc(headline["text"]["ar"])}</q>'
+            if headline["shown"]
+            else esc(ui("not_shown", lang)) + f" ({esc(ui('editors_title', lang))})"
+        )
+    )
     for item in d.get("page_chrome", []):
-        shows.append(f'{esc(ui("page_chrome", lang))} ({esc(ui("paragraph", lang))} {bdi(item["paragraph"])}): {esc(item["what"][lang])}')
+        shows.append(
+            f"{esc(ui('page_chrome', lang))} ({esc(ui('paragraph', lang))} "
+            f"{bdi(item['paragraph'])}): {esc(item['what'][lang])}"
+        )
     parts.append(_section(ui("page_shows", lang), _list(shows)))
     pub = d["published"]
     infer = []
     if pub.get("date"):
-        infer.append(f'{esc(ui("published", lang))}: {time_words({"point": pub["date"], "basis": pub["basis"]}, lang)}')
+        infer.append(f"{esc(ui('published', lang))}: {time_words({'point': pub['date'], 'basis': pub['basis']}, lang)}")
     else:
-        bounds = [f'{esc(ui(k, lang))} {bdi(pub[k])}' for k in ("not_before", "not_after") if pub.get(k)]
-        infer.append(f'{esc(ui("published", lang))}: {esc(ui("unknown", lang))}' + (f" ({', '.join(bounds)})" if bounds else ""))
+        bounds = [f"{esc(ui(k, lang))} {bdi(pub[k])}" for k in ("not_before", "not_after") if pub.get(k)]
+        infer.append(
+            f"{esc(ui('published', lang))}: {esc(ui('unknown', lang))}" + (f" ({', '.join(bounds)})" if bounds else "")
+        )
     infer.append(esc(pub["reason"][lang]))
     if d.get("notes"):
         infer.append(esc(d["notes"][lang]))
     parts.append(_section(ui("we_infer", lang), _list(infer)))
     parts.append(_note(d.get("editor_note"), lang))
-    parts.append(f'<p>{esc(ui("stored_file", lang))}: <code dir="ltr">{esc(d["file"])}</code> · sha256 '
-                 f'<code dir="ltr" class="fc-hash">{esc(d["sha256"])}</code></p>')
+    parts.append(
+        f'<p>{esc(ui("stored_file", lang))}: <code dir="ltr">{esc(d["file"])}</code> · sha256 '
+        f'<code dir="ltr" class="fc-hash">{esc(d["sha256"])}</code></p>'
+    )
     marks = quote_marks(site, sid)
     by_paragraph: dict[int, list] = {}
     for c in site.by_source.get(sid, []):
@@ -244,13 +312,24 @@ def source_page(site: SiteData, sid: str, lang: str) -> tuple[str, str]:
     for n, text in enumerate(site.ds.articles[sid].paragraphs, start=1):
         claims = by_paragraph.get(n, [])
         listing = _list([claim_link(site, c.id, lang, here) for c in claims])
-        rows.append(f'<div class="fc-para" id="p{n}"><p class="fc-para-text" lang="ar" dir="rtl">'
-                    f'<span class="fc-para-no">{n}</span> {_highlight(text, marks.get(n, []))}</p>'
-                    + (f'<details class="fc-para-claims"><summary>{esc(ui("claims_here", lang))} ({len(claims)})</summary>{listing}</details>'
-                       if claims else "") + "</div>")
+        rows.append(
+            f'<div class="fc-para" id="p{n}"><p class="fc-para-text" lang="ar" dir="rtl">'
+            f'<span class="fc-para-no">{n}</span> {_highlight(text, marks.get(n, []))}</p>'
+            + (
+                f'<details class="fc-para-claims"><summary>{esc(ui("claims_here", lang))} ({len(claims)})</summary>'
+                f"{listing}</details>"
+                if claims
+                else ""
+            )
+            + "</div>"
+        )
     parts.append(_section(ui("article", lang), f'<div class="fc-article">{"".join(rows)}</div>'))
-    parts.append(_section(ui("its_contradictions", lang),
-                          _list([contradiction_link(site, x.id, lang, here) for x in site.contradictions_of.get(sid, [])])))
+    parts.append(
+        _section(
+            ui("its_contradictions", lang),
+            _list([contradiction_link(site, x.id, lang, here) for x in site.contradictions_of.get(sid, [])]),
+        )
+    )
     parts.append(edit_links(site, s.path, lang))
     return f"{sid}: {title}", "".join(parts)
 
@@ -263,31 +342,48 @@ def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
     x = site.ds.contradictions[xid]
     d = x.data
     resolution = site.label("contradiction", "resolution", d["resolution"], lang)
-    parts = [f'<p class="fc-kicker">{esc(site.kind_label("contradiction", lang))} <code dir="ltr">{esc(xid)}</code></p>',
-             f"<h1>{esc(d['summary'][lang])}</h1>",
-             f'<p>{esc(ui("resolution", lang))}: <span class="fc-resolution fc-resolution-{esc(d["resolution"])}">{esc(resolution)}</span>'
-             f' · {esc(ui("detected_by", lang))}: ' + (esc(ui("manual", lang)) if d["detected_by"] == "manual"
-                                                        else f'<code dir="ltr">{esc(d["detected_by"])}</code>') + "</p>",
-             _section(ui("explanation", lang), f"<p>{esc(d['explanation'][lang])}</p>")]
+    parts = [
+        f'<p class="fc-kicker">{esc(site.kind_label("contradiction", lang))} <code dir="ltr">{esc(xid)}</code></p>',
+        f"<h1>{esc(d['summary'][lang])}</h1>",
+        f'<p>{esc(ui("resolution", lang))}: <span class="fc-resolution fc-resolution-{esc(d["resolution"])}">'
+        f"{esc(resolution)}</span>"
+        f" · {esc(ui('detected_by', lang))}: "
+        + (
+            esc(ui("manual", lang))
+            if d["detected_by"] == "manual"
+            else f'<code dir="ltr">{esc(d["detected_by"])}</code>'
+        )
+        + "</p>",
+        _section(ui("explanation", lang), f"<p>{esc(d['explanation'][lang])}</p>"),
+    ]
     claims = [site.ds.claims[c] for c in d.get("claims", ())]
     if claims:
         cards = []
         for c in claims:
             preferred = " fc-preferred" if d.get("preferred_claim") == c.id else ""
-            quotes = "".join(f'<blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
-                             f'<p class="fc-cite">{source_link(site, ev["source"], lang, here)} · {esc(ui("paragraph", lang))} {bdi(ev["paragraph"])}</p>'
-                             for ev in c.data["evidence"])
+            quotes = "".join(
+                f'<blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
+                f'<p class="fc-cite">{source_link(site, ev["source"], lang, here)} · '
+                f"{esc(ui('paragraph', lang))} {bdi(ev['paragraph'])}</p>"
+                for ev in c.data["evidence"]
+            )
             badge = f'<p class="fc-preferred-badge">{esc(ui("preferred", lang))}</p>' if preferred else ""
-            cards.append(f'<article class="fc-side{preferred}">{badge}<h3>{claim_link(site, c.id, lang, here)}</h3>'
-                         f'<p>{time_words(c.data.get("time"), lang)}</p>{quotes}'
-                         f'<p>{verdict_badge(site, c.data["verdict"]["rating"], lang)}</p></article>')
+            cards.append(
+                f'<article class="fc-side{preferred}">{badge}<h3>{claim_link(site, c.id, lang, here)}</h3>'
+                f"<p>{time_words(c.data.get('time'), lang)}</p>{quotes}"
+                f"<p>{verdict_badge(site, c.data['verdict']['rating'], lang)}</p></article>"
+            )
         parts.append(f'<div class="fc-sides">{"".join(cards)}</div>')
         rows = timebar_rows(claims, lambda c: c.id)
         parts.append(timebar.svg(rows, ui("timeline", lang), lang))
     if d.get("entities"):
-        parts.append(_section(ui("involved_entities", lang), _list([entity_link(site, e, lang, here) for e in d["entities"]])))
+        parts.append(
+            _section(ui("involved_entities", lang), _list([entity_link(site, e, lang, here) for e in d["entities"]]))
+        )
     if d.get("sources"):
-        parts.append(_section(ui("involved_sources", lang), _list([source_link(site, s, lang, here) for s in d["sources"]])))
+        parts.append(
+            _section(ui("involved_sources", lang), _list([source_link(site, s, lang, here) for s in d["sources"]]))
+        )
     parts.append(_note(d.get("editor_note"), lang))
     parts.append(edit_links(site, x.path, lang))
     return d["summary"][lang], "".join(parts)
@@ -301,9 +397,14 @@ def record_page(site: SiteData, kind: str, rid: str, lang: str) -> tuple[str, st
     rec = site.ds.records[kind][rid]
     registered = site.ds.kinds.get(kind)
     title = registered.record_title(rec.data, lang)
-    rows = [[f'<code dir="ltr">{esc(path)}</code>', esc(value[lang]) if isinstance(value, dict) else bdi(value)]
-            for path, value in leaves(rec.data, bilingual_whole=True)]
-    parts = [f'<p class="fc-kicker">{esc(registered.label[lang])} <code dir="ltr">{esc(rid)}</code></p>',
-             f"<h1>{esc(title)}</h1>", table([ui("field", lang), ui("value", lang)], rows),
-             edit_links(site, rec.path, lang)]
+    rows = [
+        [f'<code dir="ltr">{esc(path)}</code>', esc(value[lang]) if isinstance(value, dict) else bdi(value)]
+        for path, value in leaves(rec.data, bilingual_whole=True)
+    ]
+    parts = [
+        f'<p class="fc-kicker">{esc(registered.label[lang])} <code dir="ltr">{esc(rid)}</code></p>',
+        f"<h1>{esc(title)}</h1>",
+        table([ui("field", lang), ui("value", lang)], rows),
+        edit_links(site, rec.path, lang),
+    ]
     return title, "".join(parts)

@@ -13,10 +13,13 @@ from pathlib import Path
 
 
 def build(site_dir: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"], capture_output=True, text=True
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"pagefind failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
     entry = site_dir / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True,
-                                separators=(",", ":")), encoding="utf-8")
+    entry.write_text(
+        json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")),
+        encoding="utf-8",
+    )

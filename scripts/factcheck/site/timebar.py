@@ -39,14 +39,18 @@ def svg(rows: list[dict], title: str, lang: str) -> str:
         return PAD + (plot - pos if rtl else pos) + (0 if rtl else LABEL)
 
     height = ROW * len(rows) + 30
-    parts = [f'<div class="fc-scroll" tabindex="0"><svg class="fc-timebar" role="img" viewBox="0 0 {WIDTH} {height}" xmlns="http://www.w3.org/2000/svg">',
-             f"<title>{esc(title)}</title>",
-             '<defs><pattern id="fc-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-             '<rect width="3" height="6" class="fc-hatch"/></pattern></defs>']
+    parts = [
+        f'<div class="fc-scroll" tabindex="0"><svg class="fc-timebar" role="img" viewBox="0 0 {WIDTH} {height}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{esc(title)}</title>",
+        '<defs><pattern id="fc-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="3" height="6" class="fc-hatch"/></pattern></defs>',
+    ]
     step = max(1, (last - first) // 8)
     for year in range(first, last + 1, step):
-        parts.append(f'<line x1="{x(year):.1f}" x2="{x(year):.1f}" y1="0" y2="{height - 20}" class="fc-grid"/>'
-                     f'<text x="{x(year):.1f}" y="{height - 6}" class="fc-year" text-anchor="middle">{year}</text>')
+        parts.append(
+            f'<line x1="{x(year):.1f}" x2="{x(year):.1f}" y1="0" y2="{height - 20}" class="fc-grid"/>'
+            f'<text x="{x(year):.1f}" y="{height - 6}" class="fc-year" text-anchor="middle">{year}</text>'
+        )
     label_x = WIDTH - PAD if rtl else PAD
     anchor = "end" if rtl else "start"
     for i, r in enumerate(rows):
@@ -60,8 +64,10 @@ def svg(rows: list[dict], title: str, lang: str) -> str:
         x1, x2 = sorted((x(lo), x(hi)))
         hatch = ' fill="url(#fc-hatch)"' if r["inferred"] else ""
         cls = "fc-bar fc-bar-inferred" if r["inferred"] else "fc-bar"
-        parts.append(f'<rect x="{x1:.1f}" y="{y + 3}" width="{max(3.0, x2 - x1):.1f}" height="{ROW - 10}" rx="2" '
-                     f'class="{cls}"{hatch}/>')
+        parts.append(
+            f'<rect x="{x1:.1f}" y="{y + 3}" width="{max(3.0, x2 - x1):.1f}" height="{ROW - 10}" rx="2" '
+            f'class="{cls}"{hatch}/>'
+        )
         if r["lo"] == EARLIEST or r["hi"] == LATEST:
             open_end = x1 if (r["lo"] == EARLIEST) != rtl else x2
             parts.append(f'<text x="{open_end:.1f}" y="{y + 15}" class="fc-open" text-anchor="middle">…</text>')
