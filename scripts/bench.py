@@ -117,40 +117,46 @@ def generate(size: int, out: Path) -> Path:
     paragraphs = _paragraphs()
     people, events = size // 5, size // 5
     posts = max(1, people // 8)
-    for p in range(people):
-        _dump(
-            out / f"facts/entities/person-{p}.yaml",
-            {
-                "id": f"person-{p}",
-                "type": "person",
-                "name": {"ar": f"{GIVEN[p % len(GIVEN)]} {_code(p)}ي", "en": f"Person {p}"},
-                "aliases": [{"text": f"{_code(p)}ي", "lang": "ar", "kind": "short"}],
-                "description": {"ar": "شخص تجريبي.", "en": "A synthetic person."},
-            },
-        )
-    for j in range(posts):
-        _dump(
-            out / f"facts/entities/post-{j}.yaml",
-            {
-                "id": f"post-{j}",
-                "type": "post",
-                "name": {"ar": f"منصب {_code(j)}", "en": f"Post {j}"},
-                "aliases": [],
-                "description": {"ar": "منصب تجريبي.", "en": "A synthetic post."},
-                "parent": ORGS[j % len(ORGS)],
-            },
-        )
-    for e in range(events):
-        _dump(
-            out / f"facts/entities/event-{e}.yaml",
-            {
-                "id": f"event-{e}",
-                "type": "event",
-                "name": {"ar": f"اجتماع {_code(e)}", "en": f"Meeting {e}"},
-                "aliases": [],
-                "description": {"ar": "حدث تجريبي.", "en": "A synthetic event."},
-            },
-        )
+
+    # (how many, type, Arabic and English name of the i-th, description, its other fields)
+    synthetic = [
+        (
+            people,
+            "person",
+            lambda i: (f"{GIVEN[i % len(GIVEN)]} {_code(i)}ي", f"Person {i}"),
+            ("شخص تجريبي.", "A synthetic person."),
+            lambda i: {"aliases": [{"text": f"{_code(i)}ي", "lang": "ar", "kind": "short"}]},
+        ),
+        (
+            posts,
+            "post",
+            lambda i: (f"منصب {_code(i)}", f"Post {i}"),
+            ("منصب تجريبي.", "A synthetic post."),
+            lambda i: {"aliases": [], "parent": ORGS[i % len(ORGS)]},
+        ),
+        (
+            events,
+            "event",
+            lambda i: (f"اجتماع {_code(i)}", f"Meeting {i}"),
+            ("حدث تجريبي.", "A synthetic event."),
+            lambda i: {"aliases": []},
+        ),
+    ]
+    for count, type_, name, what, extra in synthetic:
+        for i in range(count):
+            ar, en = name(i)
+            fields = extra(i)
+            _dump(
+                out / f"facts/entities/{type_}-{i}.yaml",
+                {
+                    "id": f"{type_}-{i}",
+                    "type": type_,
+                    "name": {"ar": ar, "en": en},
+                    "aliases": fields.pop("aliases"),
+                    "description": {"ar": what[0], "en": what[1]},
+                    **fields,
+                },
+            )
     verdict = {"rating": "single-source", "reasoning": {"ar": "مصدر واحد.", "en": "One source."}}
     shard_size = 1000
     for i in range(size):

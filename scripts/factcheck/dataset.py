@@ -52,6 +52,16 @@ class Article:
         self.fingerprint = hashlib.sha256(self.joined.encode("utf-8")).hexdigest()
 
 
+class RecordsOf:
+    """A Dataset attribute that is the records of one kind, by id."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def __get__(self, dataset: Dataset, owner: type | None = None) -> dict[str, Record]:
+        return dataset.records[self.kind]
+
+
 @dataclass
 class Dataset:
     root: Path
@@ -62,25 +72,12 @@ class Dataset:
     def __post_init__(self):
         self.records = {name: {} for name in self.kinds.names()}
 
-    @property
-    def claims(self) -> dict[str, Record]:
-        return self.records["claim"]
-
-    @property
-    def entities(self) -> dict[str, Record]:
-        return self.records["entity"]
-
-    @property
-    def sources(self) -> dict[str, Record]:
-        return self.records["source"]
-
-    @property
-    def contradictions(self) -> dict[str, Record]:
-        return self.records["contradiction"]
-
-    @property
-    def properties(self) -> dict[str, Record]:
-        return self.records["property"]
+    # The core kinds' records by id, e.g. `dataset.claims["c-000-001"]`; any kind: `records[name]`.
+    claims = RecordsOf("claim")
+    entities = RecordsOf("entity")
+    sources = RecordsOf("source")
+    contradictions = RecordsOf("contradiction")
+    properties = RecordsOf("property")
 
     def add(self, record: Record) -> None:
         self.records[record.kind].setdefault(record.id, record)

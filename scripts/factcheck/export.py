@@ -21,21 +21,22 @@ from pathlib import Path
 from .dataset import Dataset
 from .values import value_text
 
-CSV_COLUMNS = [
-    "id",
-    "subject",
-    "property",
-    "value",
-    "time_point",
-    "time_start",
-    "time_end",
-    "time_basis",
-    "verdict",
-    "rank",
-    "sources",
-    "statement_ar",
-    "statement_en",
-]
+# claims.csv's columns, in order, with what each holds (every cell is text; the data package says so).
+CSV_COLUMNS = {
+    "id": "Claim id (its file name)",
+    "subject": "Entity id the claim is about",
+    "property": "Property id from the vocabulary",
+    "value": "Entity id, English text, amount with unit, or date",
+    "time_point": "Date the claim holds at (ISO, truncated to its precision)",
+    "time_start": "First date the claim holds",
+    "time_end": "Last date the claim holds",
+    "time_basis": "stated or inferred",
+    "verdict": "Verdict on the project's scale",
+    "rank": "preferred, normal or deprecated",
+    "sources": "Source ids, separated by ;",
+    "statement_ar": "The claim in Arabic",
+    "statement_en": "The claim in English",
+}
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -78,7 +79,7 @@ def write_export(ds: Dataset, out_dir: Path) -> list[Path]:
         )
         written.append(path)
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()
     for _, rec in sorted(ds.claims.items()):
         writer.writerow({k: csv_cell(v) for k, v in claim_row(rec.data).items()})

@@ -8,22 +8,6 @@ from pathlib import Path
 from ..export import CSV_COLUMNS
 from .record_pages import claimreview
 
-CSV_FIELDS = {
-    "id": ("string", "Claim id (its file name)"),
-    "subject": ("string", "Entity id the claim is about"),
-    "property": ("string", "Property id from the vocabulary"),
-    "value": ("string", "Entity id, English text, amount with unit, or date"),
-    "time_point": ("string", "Date the claim holds at (ISO, truncated to its precision)"),
-    "time_start": ("string", "First date the claim holds"),
-    "time_end": ("string", "Last date the claim holds"),
-    "time_basis": ("string", "stated or inferred"),
-    "verdict": ("string", "Verdict on the project's scale"),
-    "rank": ("string", "preferred, normal or deprecated"),
-    "sources": ("string", "Source ids, separated by ;"),
-    "statement_ar": ("string", "The claim in Arabic"),
-    "statement_en": ("string", "The claim in English"),
-}
-
 
 def datapackage(names: list[str]) -> dict:
     resources = []
@@ -41,7 +25,7 @@ def datapackage(names: list[str]) -> dict:
                     "a single quote (') so that spreadsheets show it as text, not run it as a formula.",
                     "schema": {
                         "fields": [
-                            {"name": c, "type": CSV_FIELDS[c][0], "description": CSV_FIELDS[c][1]} for c in CSV_COLUMNS
+                            {"name": c, "type": "string", "description": about} for c, about in CSV_COLUMNS.items()
                         ],
                         "primaryKey": ["id"],
                     },
