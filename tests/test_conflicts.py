@@ -3,6 +3,8 @@ group, and N claims that all conflict cost one finding, not N²/2."""
 
 from __future__ import annotations
 
+import operator
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -36,35 +38,41 @@ def _items(data):
     return [(span, _claim(i, key, lo, hi)) for i, (span, key, lo, hi) in enumerate(data)]
 
 
+def _key(claim: Record) -> int:
+    return claim.data["key"]
+
+
+def _range(claim: Record) -> tuple[int, int]:
+    return claim.data["range"]
+
+
+def _disjoint(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    (alo, ahi), (blo, bhi) = a, b
+    return ahi < blo or bhi < alo
+
+
 @pytest.mark.fuzz
+@pytest.mark.parametrize(
+    "sweep, value, conflict",
+    [
+        pytest.param(ByClass, _key, operator.ne, id="by class: keys differ"),
+        pytest.param(ByInterval, _range, _disjoint, id="by interval: ranges disjoint"),
+    ],
+)
 @settings(max_examples=400, deadline=None)
 @given(rows)
-def test_by_class_finds_the_pairwise_members(data):
+def test_sweep_finds_the_pairwise_members(sweep, value, conflict, data):
     items = _items(data)
-    groups = conflict_groups(items, ByClass(lambda c: c.data["key"]))
+    groups = conflict_groups(items, sweep(value))
     found = {c.id for g in groups for c in g}
-    assert found == _members_by_pairs(items, lambda a, b: a.data["key"] != b.data["key"])
+    assert found == _members_by_pairs(items, lambda a, b: conflict(value(a), value(b)))
     assert all(len(g) >= 2 for g in groups)
-
-
-@pytest.mark.fuzz
-@settings(max_examples=400, deadline=None)
-@given(rows)
-def test_by_interval_finds_the_pairwise_members(data):
-    items = _items(data)
-    groups = conflict_groups(items, ByInterval(lambda c: c.data["range"]))
-
-    def disjoint(a, b):
-        (alo, ahi), (blo, bhi) = a.data["range"], b.data["range"]
-        return ahi < blo or bhi < alo
-
-    assert {c.id for g in groups for c in g} == _members_by_pairs(items, disjoint)
 
 
 @pytest.mark.unit
 def test_mutually_conflicting_claims_are_one_group():
     items = [((0, 10), _claim(i, i, 0, 0)) for i in range(3000)]
-    groups = conflict_groups(items, ByClass(lambda c: c.data["key"]))
+    groups = conflict_groups(items, ByClass(_key))
     assert len(groups) == 1 and len(groups[0]) == 3000
 
 
@@ -76,7 +84,7 @@ def test_disjoint_spans_make_separate_groups():
         ((5, 6), _claim(2, 0, 0, 0)),
         ((6, 7), _claim(3, 1, 0, 0)),
     ]
-    groups = conflict_groups(items, ByClass(lambda c: c.data["key"]))
+    groups = conflict_groups(items, ByClass(_key))
     assert [[c.id for c in g] for g in groups] == [["c-0000", "c-0001"], ["c-0002", "c-0003"]]
 
 

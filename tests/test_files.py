@@ -168,50 +168,46 @@ def test_fmt_reports_a_symlinked_record_without_a_traceback(repo, tmp_path):
     assert link.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED
 
 
-@pytest.mark.acceptance
-def test_fmt_never_writes_through_a_record_turned_into_a_symlink_midway(repo, tmp_path, monkeypatch):
-    """The record is a regular file when fmt reads it and a link when fmt writes: it is refused."""
+def _fmt_with_the_record_swapped_for_a_symlink(repo, tmp_path, monkeypatch, step, swaps_after):
+    """Run `fmt` with its function `step` patched: right after a call that `swaps_after(record, *args)` picks,
+    the claim record becomes a symlink to an outside copy. That copy must come out untouched."""
     from factcheck import fmt
 
     record = write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
     outside = tmp_path / "outside.yaml"
     outside.write_text(COMMENTED, encoding="utf-8")
-    read = fmt.read_record_bytes
+    original = getattr(fmt, step)
 
-    def read_then_swap(file, rel):
-        data = read(file, rel)
-        if Path(file) == record:
+    def step_then_swap(*args):
+        result = original(*args)
+        if swaps_after(record, *args):
             record.unlink()
             record.symlink_to(outside)
-        return data
+        return result
 
-    monkeypatch.setattr(fmt, "read_record_bytes", read_then_swap)
+    monkeypatch.setattr(fmt, step, step_then_swap)
     status, out = run(repo, "fmt")
+    assert record.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED
+    return status, out
+
+
+@pytest.mark.acceptance
+def test_fmt_never_writes_through_a_record_turned_into_a_symlink_midway(repo, tmp_path, monkeypatch):
+    """The record is a regular file when fmt reads it and a link when fmt writes: it is refused."""
+    status, out = _fmt_with_the_record_swapped_for_a_symlink(
+        repo, tmp_path, monkeypatch, "read_record_bytes", lambda record, file, rel: Path(file) == record
+    )
     assert status == 1
     assert "facts/claims/c-001-902.yaml: not formatted: it is a symbolic link now" in out
     assert out.splitlines()[-1] == "0 files reformatted, 0 not loadable, 1 not regular files."
-    assert record.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED
 
 
 @pytest.mark.acceptance
 def test_a_record_turned_into_a_symlink_before_fmt_reads_it_is_not_read(repo, tmp_path, monkeypatch):
-    from factcheck import fmt
-
-    record = write(repo, "facts/claims/c-001-902.yaml", COMMENTED)
-    outside = tmp_path / "outside.yaml"
-    outside.write_text(COMMENTED, encoding="utf-8")
-    listed = fmt.discover
-
-    def discover_then_swap(root, kinds):
-        found = listed(root, kinds)
-        record.unlink()
-        record.symlink_to(outside)
-        return found
-
-    monkeypatch.setattr(fmt, "discover", discover_then_swap)
-    status, out = run(repo, "fmt")
+    status, out = _fmt_with_the_record_swapped_for_a_symlink(
+        repo, tmp_path, monkeypatch, "discover", lambda record, root, kinds: True
+    )
     assert status == 1 and "FC013 'facts/claims/c-001-902.yaml' is a symbolic link" in out
-    assert record.is_symlink() and outside.read_text(encoding="utf-8") == COMMENTED
 
 
 @pytest.mark.acceptance

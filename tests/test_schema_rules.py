@@ -15,33 +15,50 @@ pytestmark = pytest.mark.acceptance
 SCHEMAS = sorted((REPO / "schema").glob("*.schema.json"))
 
 
-def test_unknown_key_points_at_the_key_and_lists_allowed_keys(repo):
-    text = claim_text() + "colour: red\n"
-    out = check_one(repo, text, expect_code="FC101", expect_line=line_of(text, "colour"))
-    assert "Allowed here:" in out and "statement" in out
-
-
-def test_wrong_type(repo):
-    text = claim_text().replace("  paragraph: 7", "  paragraph: seven")
-    out = check_one(repo, text, expect_code="FC103", expect_line=line_of(text, "paragraph: seven"))
-    assert "must be a whole number" in out
-
-
-def test_missing_field_names_it_and_describes_it(repo):
-    text = claim_text().replace("subject: ceasefire-agreement-2020\n", "")
-    out = check_one(repo, text, expect_code="FC102", expect_line=1)
-    assert "'subject'" in out and "The entity the claim is about" in out
-
-
-def test_value_not_allowed_lists_the_choices(repo):
-    text = claim_text().replace("rating: single-source", "rating: true-ish")
-    out = check_one(repo, text, expect_code="FC104", expect_line=line_of(text, "true-ish"))
-    assert "corroborated" in out
-
-
-def test_inferred_time_needs_a_reason(repo):
-    text = claim_text().replace("basis: stated", "basis: inferred")
-    check_one(repo, text, expect_code="FC102", expect_line=line_of(text, "point:"))
+@pytest.mark.parametrize(
+    "old, new, code, at, phrases",
+    [
+        pytest.param(
+            "contradicted by none.\n",
+            "contradicted by none.\ncolour: red\n",
+            "FC101",
+            "colour",
+            ["Allowed here:", "statement"],
+            id="unknown key points at the key and lists allowed keys",
+        ),
+        pytest.param(
+            "  paragraph: 7",
+            "  paragraph: seven",
+            "FC103",
+            "paragraph: seven",
+            ["must be a whole number"],
+            id="wrong type",
+        ),
+        pytest.param(
+            "subject: ceasefire-agreement-2020\n",
+            "",
+            "FC102",
+            1,
+            ["'subject'", "The entity the claim is about"],
+            id="missing field names it and describes it",
+        ),
+        pytest.param(
+            "rating: single-source",
+            "rating: true-ish",
+            "FC104",
+            "true-ish",
+            ["corroborated"],
+            id="value not allowed lists the choices",
+        ),
+        pytest.param("basis: stated", "basis: inferred", "FC102", "point:", [], id="inferred time needs a reason"),
+    ],
+)
+def test_schema_finding_has_its_code_line_and_explanation(repo, old, new, code, at, phrases):
+    """`at` is the line the finding points at, or a text on that line."""
+    text = claim_text().replace(old, new)
+    out = check_one(repo, text, expect_code=code, expect_line=at if isinstance(at, int) else line_of(text, at))
+    for phrase in phrases:
+        assert phrase in out
 
 
 @pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
