@@ -7,6 +7,8 @@ from collections import Counter
 
 from .checker import Result
 from .coverage import compute as compute_coverage
+from .rules.succession import holders
+from .timespans import describe
 
 
 def build(result: Result) -> dict:
@@ -65,5 +67,24 @@ def build(result: Result) -> dict:
         "claims_by_verdict": dict(sorted(Counter(c.data["verdict"]["rating"] for c in claims).items())),
         "entities_by_type": dict(sorted(Counter(e.data["type"] for e in ds.entities.values()).items())),
         "aliases": sum(len(e.data["aliases"]) for e in ds.entities.values()),
+        "successions": _successions(ds),
         "per_source": per_source,
     }
+
+
+def _successions(ds) -> dict:
+    """Posts held by more than one person, their holders in order and the warnings between them."""
+    out = {}
+    for post in sorted(ds.entities):
+        tenures = holders(ds, post)
+        if len({t.holder for t in tenures}) > 1:
+            out[post] = [
+                {
+                    "holder": t.holder,
+                    "claim": t.claim.id,
+                    "time": describe(t.claim),
+                    "warnings": [f"{kind} {other}".strip() for kind, other in t.warnings],
+                }
+                for t in tenures
+            ]
+    return out

@@ -147,8 +147,15 @@ def report_text(doc: dict) -> str:
         "Entities by type: " + ", ".join(f"{k} {v}" for k, v in doc["entities_by_type"].items()),
         f"Aliases: {doc['aliases']}",
         "",
-        "Per source:",
+        "Successions (holders of a post in order; disjoint dated times explain themselves):",
     ]
+    for post, tenures in doc["successions"].items():
+        steps = " → ".join(
+            f"{t['holder']} ({t['time']}, {t['claim']}{'; ' if t['warnings'] else ''}{'; '.join(t['warnings'])})"
+            for t in tenures
+        )
+        out.append(one_line(f"  {post}: {steps}"))
+    out += ["", "Per source:"]
     for sid, s in doc["per_source"].items():
         cov = s["coverage"] or {}
         verdicts = ", ".join(f"{k} {v}" for k, v in sorted(s["verdicts"].items()))

@@ -1,0 +1,72 @@
+"""Successions: the holders of a single-holder post, in order, with what the dates allow one to say
+between neighbours (as wikidata-position-history shows a position's holders).
+
+Different holders whose dated spans are disjoint succeeded one another: that explains itself and
+needs no contradiction record. Holders whose spans certainly overlap, or may overlap only because a
+date is imprecise, are FC402 findings (single_value.py) and need a record; here they are marked so
+a reader sees them beside the holders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..dataset import Dataset, Record
+from ..timespans import EARLIEST, LATEST, Span, claim_span, date_span
+
+OVERLAP, MAY_OVERLAP, UNDATED = "overlap", "may-overlap", "undated"
+
+
+@dataclass
+class Tenure:
+    claim: Record
+    holder: str  # entity id
+    span: Span  # every day the holding may cover
+    certain: Span | None  # days it certainly covers (None when the dates are too imprecise to say)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (kind, the other claim's id)
+
+
+def certain_span(claim: Record) -> Span | None:
+    """Days a claim certainly holds: a day-precision point, or from the latest day its start can
+    mean to the earliest day its end can mean."""
+    time = claim.data.get("time") or {}
+    if "point" in time:
+        point = date_span(time["point"])
+        return point if point and point[0] == point[1] else None
+    start, end = date_span(time.get("start", "")), date_span(time.get("end", ""))
+    first = start[1] if start else (end[0] if end else None)
+    last = end[0] if end else (start[1] if start else None)
+    return (first, last) if first is not None and last is not None and first <= last else None
+
+
+def holders(ds: Dataset, post: str) -> list[Tenure]:
+    """The tenures of `post` (claims of a property with `role: holds-post` whose value it is), in
+    order of time, each with its warnings against the other holders."""
+    holding = {
+        pid: p.data.get("single_subject", False)
+        for pid, p in ds.properties.items()
+        if p.data.get("role") == "holds-post"
+    }  # property -> whether it promises one holder at a time
+    claims = [
+        c
+        for c in ds.claims.values()
+        if c.data["property"] in holding
+        and (c.data.get("value") or {}).get("entity") == post
+        and c.data.get("rank") != "deprecated"
+    ]
+    undated = (EARLIEST, LATEST)
+    tenures = sorted(
+        (Tenure(c, c.data["subject"], claim_span(c), certain_span(c)) for c in claims),
+        key=lambda t: (t.span == undated, t.span[0], t.span[1], t.claim.id),
+    )
+    for a in tenures:
+        if a.span == undated:
+            a.warnings.append((UNDATED, ""))
+            continue
+        for b in tenures:
+            if b is a or b.holder == a.holder or b.span == undated or not holding[a.claim.data["property"]]:
+                continue
+            if a.certain and b.certain and a.certain[0] <= b.certain[1] and b.certain[0] <= a.certain[1]:
+                a.warnings.append((OVERLAP, b.claim.id))
+            elif a.span[0] <= b.span[1] and b.span[0] <= a.span[1]:
+                a.warnings.append((MAY_OVERLAP, b.claim.id))
+    return tenures
