@@ -82,6 +82,7 @@ def _evidence(paragraphs, i: int) -> dict:
     return {
         "source": source,
         "quote": " ".join(words[start : start + length]),
+        "translation": "A synthetic claim's quote, in English.",
         "paragraph": number,
         "stance": "supports",
     }

@@ -191,6 +191,7 @@ evidence:
 - source: src-001
   stance: supports  # it supports
   quote: "اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020"
+  translation: the ceasefire agreement signed on 23 October 2020
   paragraph: 7
 # end of record
 """

@@ -8,10 +8,10 @@ import yaml
 
 from conftest import write
 
-QUOTES = {  # real quotes, so the records pass every other check
-    "src-000": ("عقدت المفاوضات لتوحيد الجيش الليبي", 5),
-    "src-001": ("وتعثرت محادثات إعادة توحيد الجيش في ليبيا", 8),
-    "src-003": ("لا تزال ليبيا مقسمة بين حكومتين متنافستين", 9),
+QUOTES = {  # real quotes and their translations, so the records pass every other check
+    "src-000": ("عقدت المفاوضات لتوحيد الجيش الليبي", 5, "Negotiations were held to unify the Libyan army"),
+    "src-001": ("وتعثرت محادثات إعادة توحيد الجيش في ليبيا", 8, "And talks on reunifying the army in Libya stalled"),
+    "src-003": ("لا تزال ليبيا مقسمة بين حكومتين متنافستين", 9, "Libya remains divided between two rival governments"),
 }
 
 
@@ -27,7 +27,7 @@ def add_claim(
     paragraph=None,
     rating="single-source",
 ):
-    q, p = QUOTES.get(source, (quote, paragraph))
+    q, p, translation = QUOTES.get(source, (quote, paragraph, "A test translation."))
     data = {
         "id": cid,
         "statement": {"ar": "نص تجريبي.", "en": "Test statement."},
@@ -38,7 +38,15 @@ def add_claim(
         data["value"] = value
     if time is not None:
         data["time"] = {"basis": "stated", **time}
-    data["evidence"] = [{"source": source, "quote": quote or q, "paragraph": paragraph or p, "stance": "supports"}]
+    data["evidence"] = [
+        {
+            "source": source,
+            "quote": quote or q,
+            "translation": translation,
+            "paragraph": paragraph or p,
+            "stance": "supports",
+        }
+    ]
     data["verdict"] = {"rating": rating, "reasoning": {"ar": "سبب.", "en": "Reason."}}
     return write(repo, f"facts/claims/{cid}.yaml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
@@ -80,4 +88,12 @@ def add_contradiction(repo, xid, detected_by, resolution="temporal-succession", 
         "summary": {"ar": "ملخص.", "en": "Summary."},
         "explanation": {"ar": "شرح.", "en": "Explanation."},
     }
+    # As an editor does, each claim the record names says so in its verdict (FC208).
+    for cid in involved.get("claims", ()):
+        path = repo / f"facts/claims/{cid}.yaml"
+        if path.exists():
+            claim = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for lang in ("ar", "en"):
+                claim["verdict"]["reasoning"][lang] += f" ({xid})"
+            path.write_text(yaml.safe_dump(claim, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return write(repo, f"facts/contradictions/{xid}.yaml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))

@@ -38,11 +38,16 @@ def test_new_claim_edit_fmt_validate(copy):
     text = path.read_text(encoding="utf-8")
     assert "paragraph: 7" in text and "id: c-001-072" in text
     status, out = run(copy, "validate")
-    assert status == 1 and out.count("FC106") == 2, "the skeleton names each field still to fill in"
+    assert status == 1 and out.count("FC106") == 3, "the skeleton names each field still to fill in"
+    assert "evidence.0.translation still holds the placeholder" in out
     assert "statement.ar still holds the placeholder" in out and "verdict" not in out.split("FC106", 1)[0]
     # The contributor fills it in, in their own order and style.
-    text = text.replace("ar: اكتب هنا بالعربية.", "ar: وُقّع اتفاق وقف إطلاق النار في 23 أكتوبر 2020.", 1).replace(
-        "en: Write here in English.", 'en: "The ceasefire agreement was signed on 23 October 2020."', 1
+    text = (
+        text.replace("ar: اكتب هنا بالعربية.", "ar: وُقّع اتفاق وقف إطلاق النار في 23 أكتوبر 2020.", 1)
+        .replace("en: Write here in English.", 'en: "The ceasefire agreement was signed on 23 October 2020."', 1)
+        .replace(
+            "translation: Write here in English.", "translation: the ceasefire agreement signed on 23 October 2020"
+        )
     )
     text += "time: {basis: stated, point: '2020-10-23'}\n"
     path.write_text(text, encoding="utf-8")
@@ -76,7 +81,10 @@ def test_new_entity_source_and_contradiction(copy):
     assert status == 0 and out.strip() == "facts/contradictions/x-001.yaml"
     status, out = run(copy, "validate")
     codes = set(re.findall(r" (FC\d{3}) ", out))
-    assert status == 1 and codes == {"FC106"}, "only the placeholders stand between the skeletons and a pass"
+    # Only the placeholders, and the two claims' verdicts that must now name the record, stand between
+    # the skeletons and a pass.
+    assert status == 1 and codes == {"FC106", "FC208"}, out
+    assert "facts/claims/c-000-001.yaml" in out and "verdict.reasoning.en does not name x-001" in out
     for field in ("description.en", "title.text.ar", "published.reason.en", "summary.ar", "explanation.en"):
         assert f"FC106 {field} still holds the placeholder" in out
 

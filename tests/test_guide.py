@@ -228,8 +228,8 @@ def fill(root: Path, marker: dict) -> None:
     path = root / rel
     assert path.is_file(), f"the example before this one should have written {rel}"
     _, out = run(root, ["validate", "--format", "json", rel])
-    placeholders = {
-        f["message"].split(" still holds the placeholder", 1)[0]
+    placeholders = {  # findings name list items `evidence.0.quote`, leaves() `evidence[0].quote`
+        re.sub(r"\.(\d+)", r"[\1]", f["message"].split(" still holds the placeholder", 1)[0])
         for f in json.loads(out)["findings"]
         if f["code"] == "FC106"
     }

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.acceptance
 
 CLAIM = "facts/claims/c-001-902.yaml"
 BASE = claim_text()
+APPENDED = BASE.count("\n") + 1  # the line a case adds at the end of the record
 
 
 def bomb() -> str:
@@ -36,12 +37,12 @@ CASES = {
     ),
     "huge scalar": (BASE.replace("en: The ceasefire", "en: " + "x" * 100_000 + " The ceasefire"), "FC105", 4),
     "huge file": (BASE + "#" + "x" * 400_000 + "\n", "FC005", 1),
-    "python tag": (BASE + "x: !!python/object/apply:os.system ['true']\n", "FC003", 20),
+    "python tag": (BASE + "x: !!python/object/apply:os.system ['true']\n", "FC003", APPENDED),
     "custom tag": (BASE.replace("rating: single-source", "rating: !vote single-source"), "FC003", "!vote"),
-    "binary tag": (BASE + "x: !!binary aGk=\n", "FC003", 20),
-    "int tag on text": (BASE + "x: !!int abc\n", "FC003", 20),
-    "bool tag on yes": (BASE + "x: !!bool yes\n", "FC003", 20),
-    "duplicate key at the top": (BASE + "id: again\n", "FC002", 20),
+    "binary tag": (BASE + "x: !!binary aGk=\n", "FC003", APPENDED),
+    "int tag on text": (BASE + "x: !!int abc\n", "FC003", APPENDED),
+    "bool tag on yes": (BASE + "x: !!bool yes\n", "FC003", APPENDED),
+    "duplicate key at the top": (BASE + "id: again\n", "FC002", APPENDED),
     "duplicate key in a mapping": (BASE.replace("  ar: وُقّع", "  en: twice\n  ar: وُقّع"), "FC002", "  en: The"),
     "duplicate key in a list item": (
         BASE.replace("  paragraph: 7", "  paragraph: 7\n  paragraph: 8"),
@@ -65,7 +66,7 @@ CASES = {
     "several documents": (BASE + "---\nid: other\n", "FC001", None),
     "empty file": ("", "FC008", 1),
     "a list, not a record": ("- a\n- b\n", "FC008", 1),
-    "a key that is a number": (BASE + "7: seven\n", "FC009", 20),
+    "a key that is a number": (BASE + "7: seven\n", "FC009", APPENDED),
     "tabs for indentation": (BASE.replace("  ar: وُقّع", "\tar: وُقّع"), "FC001", None),
 }
 

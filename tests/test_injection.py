@@ -83,7 +83,13 @@ def hostile_site(tmp_path_factory):
             "value": {"text": BI},
             "time": {"point": "2020", "basis": "inferred", "as_written": PAYLOAD, "reason": BI},
             "evidence": [
-                {"source": "src-900", "quote": "قال المتحدث " + PAYLOAD, "paragraph": 2, "stance": "supports"}
+                {
+                    "source": "src-900",
+                    "quote": "قال المتحدث " + PAYLOAD,
+                    "translation": "The spokesman said " + PAYLOAD,
+                    "paragraph": 2,
+                    "stance": "supports",
+                }
             ],
             "verdict": {"rating": "single-source", "reasoning": BI},
             "editor_note": BI,
@@ -98,7 +104,15 @@ def hostile_site(tmp_path_factory):
             "property": "x-payload",
             "value": {"text": BI},
             "time": {"point": "2020-05", "basis": "stated"},
-            "evidence": [{"source": "src-900", "quote": "قال المتحدث … في بيان", "paragraph": 2, "stance": "supports"}],
+            "evidence": [
+                {
+                    "source": "src-900",
+                    "quote": "قال المتحدث … في بيان",
+                    "translation": "The spokesman said … in a statement",
+                    "paragraph": 2,
+                    "stance": "supports",
+                }
+            ],
             "verdict": {"rating": "single-source", "reasoning": BI},
         },
     )

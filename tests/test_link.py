@@ -171,6 +171,7 @@ def test_single_source_means_one_source(repo):
     text = claim_text().replace(
         "  stance: supports\n",
         "  stance: supports\n- source: src-000\n"
-        "  quote: عقدت المفاوضات لتوحيد الجيش الليبي\n  paragraph: 5\n  stance: supports\n",
+        "  quote: عقدت المفاوضات لتوحيد الجيش الليبي\n  translation: Negotiations were held to unify the Libyan army\n"
+        "  paragraph: 5\n  stance: supports\n",
     )
     check_one(repo, text, expect_code="FC205")

@@ -65,11 +65,18 @@ def test_claimreview_json_ld(site_dir, prefix):
         doc = _jsonld((site_dir / prefix / "claims" / cid / "index.html").read_text(encoding="utf-8"))
         assert doc["@type"] == "ClaimReview" and doc["@context"] == "https://schema.org"
         assert doc["claimReviewed"] and doc["url"].endswith(f"/{prefix}claims/{cid}/")
-        rating = doc["reviewRating"]
-        assert rating["alternateName"] and 1 <= rating["ratingValue"] <= rating["bestRating"] == 5
+        assert doc["reviewRating"]["alternateName"]
         assert doc["itemReviewed"]["@type"] == "Claim" and doc["itemReviewed"]["appearance"]
-    inaccurate = _jsonld((site_dir / "en/claims/c-004-007/index.html").read_text(encoding="utf-8"))
-    assert inaccurate["reviewRating"]["alternateName"] == "Inaccurate"
+    single = _jsonld((site_dir / "en/claims/c-000-001/index.html").read_text(encoding="utf-8"))["reviewRating"]
+    assert single == {"@type": "Rating", "alternateName": "Single source"}  # corroboration is not truth: no number
+    inaccurate = _jsonld((site_dir / "en/claims/c-004-007/index.html").read_text(encoding="utf-8"))["reviewRating"]
+    assert inaccurate == {
+        "@type": "Rating",
+        "alternateName": "Inaccurate",
+        "ratingValue": 1,
+        "bestRating": 5,
+        "worstRating": 1,
+    }
 
 
 @pytest.mark.browser
@@ -169,3 +176,25 @@ def test_pages_link_to_their_file_and_the_prefilled_report_form_when_the_reposit
 def test_no_edit_links_are_invented_when_the_repository_is_unknown(repo, docs):
     generate(repo, docs)
     assert "github.com" not in (docs / "claims/c-001-902.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.unit
+def test_a_verdict_gets_a_number_for_machines_only_where_it_speaks_of_accuracy():
+    from factcheck.schemas import Schemas
+    from factcheck.site.record_pages import review_rating
+
+    for name, labels in (
+        Schemas(Path(__file__).resolve().parents[1] / "schema").labels("claim", "verdict.rating").items()
+    ):
+        rating = review_rating(labels, "ar")
+        assert rating["alternateName"] == labels["ar"]
+        assert ("ratingValue" in rating) == (name in {"inaccurate", "contradicted"}), name
+
+
+@pytest.mark.acceptance
+def test_english_pages_show_each_quotes_own_translation(repo, docs):
+    generate(repo, docs)
+    english = (docs / "claims/c-001-902.en.md").read_text(encoding="utf-8")
+    arabic = (docs / "claims/c-001-902.md").read_text(encoding="utf-8")
+    assert "Translation of the quote: the ceasefire agreement signed on 23 October 2020" in english
+    assert "Translation of the quote" not in arabic and "ترجمة الاقتباس" not in arabic

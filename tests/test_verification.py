@@ -576,3 +576,11 @@ def test_date_wordings_that_contradict_the_date(repo, point, written):
 def test_other_invisible_characters_are_refused(repo, char):
     text = claim_text().replace("en: The ceasefire", f"en: The{char} ceasefire")
     check_one(repo, text, expect_code="FC007", expect_line=line_of(text, "en: The"))
+
+
+@pytest.mark.acceptance
+def test_every_quote_carries_its_own_translation(repo):
+    """English pages show each quote's translation under it: one missing is FC102 at its item."""
+    text = claim_text().replace("  translation: the ceasefire agreement signed on 23 October 2020\n", "")
+    out = check_one(repo, text, expect_code="FC102", expect_line=line_of(text, "- source: src-001"))
+    assert "required field 'translation' is missing" in out and "faithful English translation" in out

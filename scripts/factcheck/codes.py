@@ -206,6 +206,33 @@ _CODES = [
         "schema/claim.schema.json: `corroborated` two or more, `single-source` one) needs supporting quotes from that "
         "many different articles.",
     ),
+    Code(
+        "FC206",
+        ERROR,
+        "reported speech stated as fact",
+        "{field} states what {speaker} said as fact: {problem}",
+        "Open it with {opening}: a claim resting on a statement (`attribution`) says who said it.",
+        "A claim with `attribution` opens its statement with «بحسب <speaker>،» in Arabic and "
+        '"According to <speaker>," in English, the speaker named as in its entity record (name or alias).',
+    ),
+    Code(
+        "FC207",
+        ERROR,
+        "text that names an entity",
+        "value.text is the name of {entity} ({name}): a name is a reference, not text",
+        "Refer to the entity: give `value: {{entity: {entity}}}` with a property that takes an entity, or make it "
+        "the claim's subject (facts/properties/ says what each property takes). Rules compare references, never text.",
+        "A text value that is, as a whole, an entity's name or alias is written as a reference to that entity.",
+    ),
+    Code(
+        "FC208",
+        ERROR,
+        "verdict silent on its contradiction",
+        "verdict.reasoning.{lang} does not name {record}, a contradiction record that names this claim",
+        "Say in the reasoning, in both languages, that the claim is in {record} and what that record concludes: "
+        "a verdict rests on the records' evidence, and a reader of the claim must learn of the disagreement.",
+        "A claim that a contradiction record names says so in its verdict's reasoning, naming the record's id.",
+    ),
     # 3xx: sources and quotes
     Code(
         "FC301",

@@ -68,6 +68,7 @@ class Dataset:
     kinds: Kinds  # the registry: which kinds of record there are and where they live
     records: dict[str, dict[str, Record]] = field(init=False)  # kind -> id -> record
     articles: dict[str, Article] = field(default_factory=dict)  # by source id
+    derived: dict = field(default_factory=dict, repr=False, compare=False)  # lookups computed once per run
 
     def __post_init__(self):
         self.records = {name: {} for name in self.kinds.names()}

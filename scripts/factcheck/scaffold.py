@@ -91,7 +91,15 @@ def claim(
         record["value"] = {"quantity": {"amount": 0, "unit": dict(PLACEHOLDER)}}
     elif value_type == "date":
         record["value"] = {"date": PLACEHOLDER_DATE}
-    record["evidence"] = [{"source": source, "quote": quote, "paragraph": paragraph, "stance": "supports"}]
+    record["evidence"] = [
+        {
+            "source": source,
+            "quote": quote,
+            "translation": PLACEHOLDER["en"],
+            "paragraph": paragraph,
+            "stance": "supports",
+        }
+    ]
     record["verdict"] = {
         "rating": "single-source",
         "reasoning": {

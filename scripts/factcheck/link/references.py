@@ -9,6 +9,7 @@ import difflib
 from .. import findings as F
 from ..dataset import Dataset, Record
 from ..schemas import Schemas, values_at
+from ..textnorm import contains_words, normalize
 
 # The kinds a finding lists as involved (Finding.claims, .entities, .sources).
 _INVOLVED = ("claim", "entity", "source")
@@ -37,9 +38,11 @@ def check(ds: Dataset, schemas: Schemas, known: dict[str, set[str]], rec: Record
                 )
             )
     if rec.kind == "claim":
+        out.extend(_check_text_names(ds, rec))
         out.extend(_check_claim_types(ds, rec))
         out.extend(_check_verdict(ds, schemas, rec))
     elif rec.kind == "contradiction":
+        out.extend(_check_named_claims(ds, rec))
         d = rec.data
         if "preferred_claim" in d and d["preferred_claim"] not in d.get("claims", ()):
             out.append(
@@ -137,6 +140,7 @@ def _check_claim_types(ds: Dataset, rec: Record):
             f"'{target.id}' is a {target.data['type']}",
             fix="Choose another property or value (see facts/properties/).",
         )
+    yield from _check_attribution(ds, rec)
     attributed = ds.valid_record("claim", rec.data.get("attribution", ""))
     if attributed:
         speech = ds.valid_record("property", attributed.data["property"])
@@ -149,3 +153,94 @@ def _check_claim_types(ds: Dataset, rec: Record):
                 fix="Point `attribution` at the claim that records who said it (a property with "
                 "`role: reports-speech`, such as `stated`).",
             )
+
+
+# How a statement resting on someone's words opens, per language (the style guide's convention).
+ATTRIBUTION_OPENING = {"ar": ("بحسب ", "،"), "en": ("According to ", ",")}
+_QUOTED = {"ar": "«{} …»", "en": '"{} …"'}
+
+
+def attribution_problem(statement: str, lang: str, names: list[str]) -> str | None:
+    """What is wrong with how `statement` attributes its content to a speaker known by `names`
+    (None if it opens as the convention says and names the speaker)."""
+    opening, stop = ATTRIBUTION_OPENING[lang]
+    if not statement.startswith(opening):
+        return f"it does not open with {opening.strip()!r}"
+    head = statement[len(opening) :].split(stop, 1)[0]
+    fold = (lambda text: normalize(text).casefold()) if lang == "en" else normalize
+    if not any(contains_words(fold(name), fold(head)) for name in names):
+        return f"{head!r} is not one of the speaker's names ({', '.join(names)})"
+    return None
+
+
+def _check_attribution(ds: Dataset, rec: Record):
+    """A claim that rests on a statement says whose words it reports, in both languages."""
+    stated = ds.valid_record("claim", rec.data.get("attribution", ""))
+    speaker = ds.valid_record("entity", stated.data["subject"]) if stated else None
+    if speaker is None:
+        return
+    for lang in ("ar", "en"):
+        names = [speaker.data["name"][lang], *(a["text"] for a in speaker.data["aliases"] if a["lang"] == lang)]
+        problem = attribution_problem(rec.data["statement"][lang], lang, names)
+        if problem:
+            opening, stop = ATTRIBUTION_OPENING[lang]
+            yield F.make(
+                "FC206",
+                rec.path,
+                pointer=("statement", lang),
+                field=f"statement.{lang}",
+                speaker=speaker.id,
+                problem=problem,
+                opening=_QUOTED[lang].format(f"{opening}{speaker.data['name'][lang]}{stop}"),
+            )
+
+
+def entity_names(ds: Dataset, lang: str) -> dict[str, str]:
+    """Every entity name and alias in `lang`, in verification form (case-folded in English), to
+    its entity id; computed once per dataset."""
+    key = f"entity_names_{lang}"
+    if key not in ds.derived:
+        names: dict[str, str] = {}
+        for entity in sorted((e for e in ds.entities.values() if e.valid), key=lambda e: e.id):
+            forms = [entity.data["name"][lang], *(a["text"] for a in entity.data["aliases"] if a["lang"] == lang)]
+            for form in forms:
+                names.setdefault(_name_key(form, lang), entity.id)
+        ds.derived[key] = names
+    return ds.derived[key]
+
+
+def _name_key(text: str, lang: str) -> str:
+    folded = normalize(text).strip(" .،,")
+    return folded.casefold() if lang == "en" else folded
+
+
+def _check_text_names(ds: Dataset, rec: Record):
+    """A text value that is an entity's name hides a fact the rules could compare."""
+    text = (rec.data.get("value") or {}).get("text")
+    if not isinstance(text, dict):
+        return
+    for lang in ("ar", "en"):
+        entity = entity_names(ds, lang).get(_name_key(text[lang], lang))
+        if entity:
+            yield F.make("FC207", rec.path, pointer=("value", "text", lang), entity=entity, name=text[lang])
+            return
+
+
+def _check_named_claims(ds: Dataset, record: Record):
+    """Each claim a contradiction record names says so in its verdict: a reader of the claim learns
+    of the disagreement (reported on the claim, where the fix goes)."""
+    for cid in record.data.get("claims", ()):
+        claim = ds.valid_record("claim", cid)
+        if claim is None:
+            continue
+        for lang in ("ar", "en"):
+            if record.id not in claim.data["verdict"]["reasoning"][lang]:
+                yield F.make(
+                    "FC208",
+                    claim.path,
+                    pointer=("verdict", "reasoning", lang),
+                    lang=lang,
+                    record=record.id,
+                    claims=(cid,),
+                    related=[F.Location(record.path, ("claims",))],
+                )

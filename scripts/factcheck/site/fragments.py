@@ -28,6 +28,14 @@ def contradiction_link(site: SiteData, xid: str, lang: str, here: str) -> str:
     return a(rel(here, f"contradictions/{xid}"), site.ds.contradictions[xid].data["summary"][lang])
 
 
+def quote_html(evidence: dict, lang: str) -> str:
+    """An evidence item's exact words (Arabic), and on English pages its own translation."""
+    quote = f'<blockquote lang="ar" dir="rtl">{esc(evidence["quote"])}</blockquote>'
+    if lang == "ar" or not evidence.get("translation"):
+        return quote
+    return f'{quote}<p class="fc-translation">{esc(ui("translation", lang))}: {esc(evidence["translation"])}</p>'
+
+
 def verdict_badge(site: SiteData, rating: str, lang: str) -> str:
     return f'<span class="fc-verdict fc-verdict-{esc(rating)}">{esc(site.verdict(rating, lang))}</span>'
 

@@ -23,7 +23,7 @@ UI = {
     "paragraph": {"ar": "الفقرة", "en": "paragraph"},
     "supports": {"ar": "يؤيد", "en": "supports"},
     "contradicts": {"ar": "يناقض", "en": "contradicts"},
-    "translation": {"ar": "الترجمة", "en": "Translation of the claim"},
+    "translation": {"ar": "ترجمة الاقتباس", "en": "Translation of the quote"},
     "see_in_article": {"ar": "موضعه في المقال", "en": "See it in the article"},
     "corroborating": {"ar": "ادعاءات تؤيده", "en": "Corroborating claims"},
     "conflicting": {"ar": "ادعاءات تتعارض معه", "en": "Conflicting claims"},
@@ -39,6 +39,21 @@ UI = {
     "kind": {"ar": "النوع", "en": "Kind"},
     "posts_held": {"ar": "المناصب عبر الزمن", "en": "Posts over time"},
     "holders": {"ar": "شاغلو المنصب عبر الزمن", "en": "Holders over time"},
+    "holder": {"ar": "الشاغل", "en": "Holder"},
+    "warning_overlap": {"ar": "يتداخل يقينًا مع", "en": "certainly overlaps"},
+    "warning_may-overlap": {
+        "ar": "قد يتداخل، لعدم دقة التواريخ، مع",
+        "en": "may overlap, only because the dates are imprecise,",
+    },
+    "warning_undated": {
+        "ar": "لا تاريخ في المصدر: موضعه في الترتيب غير معروف",
+        "en": "no date in the source: its place in the order is unknown",
+    },
+    "succession_note": {
+        "ar": "بالترتيب الزمني. شاغلان مختلفان في زمنين لا يتداخلان تعاقبا على المنصب، ولا يحتاج ذلك إلى سجل تعارض.",
+        "en": "In order of time. Two holders at times that do not overlap succeeded one another: "
+        "that needs no contradiction record.",
+    },
     "about_it": {"ar": "ادعاءات عنه", "en": "Claims about it"},
     "mentioning_it": {"ar": "ادعاءات تذكره", "en": "Claims that mention it"},
     "part_of": {"ar": "جزء من", "en": "Part of"},

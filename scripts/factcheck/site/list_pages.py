@@ -253,7 +253,7 @@ def reference_page(site: SiteData, lang: str) -> tuple[str, str]:
         [
             f'<code dir="ltr">{esc(k)}</code>',
             verdict_badge(site, k, lang),
-            bdi(v["rating"]),
+            bdi(v.get("rating", "—")),
             esc(v["description"][lang]),
         ]
         for k, v in scale.items()

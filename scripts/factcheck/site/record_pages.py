@@ -5,11 +5,21 @@ from __future__ import annotations
 import itertools
 
 from ..dataset import leaves
+from ..rules.succession import holders
 from ..textnorm import fold_for_search, fragment_spans, normalize_with_offsets, quote_fragments
 from ..timespans import claim_span
 from . import timebar
 from .context import SiteData
-from .fragments import claim_link, contradiction_link, edit_links, entity_link, source_link, value_html, verdict_badge
+from .fragments import (
+    claim_link,
+    contradiction_link,
+    edit_links,
+    entity_link,
+    quote_html,
+    source_link,
+    value_html,
+    verdict_badge,
+)
 from .labels import ui
 from .markup import a, bdi, esc, json_script, rel, table, time_words
 
@@ -76,15 +86,9 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
     for i, ev in enumerate(d["evidence"]):
         anchor = f"q-{cid}-{i}"
         stance = ui(ev["stance"], lang)
-        translation = (
-            f'<p class="fc-translation">{esc(ui("translation", lang))}: {esc(d["statement"]["en"])}</p>'
-            if lang == "en"
-            else ""
-        )
         evidence.append(
-            f'<figure class="fc-evidence fc-{esc(ev["stance"])}">'
-            f'<blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
-            f"{translation}<figcaption>{source_link(site, ev['source'], lang, here)} · {esc(ui('paragraph', lang))} "
+            f'<figure class="fc-evidence fc-{esc(ev["stance"])}">{quote_html(ev, lang)}<figcaption>'
+            f"{source_link(site, ev['source'], lang, here)} · {esc(ui('paragraph', lang))} "
             f"{bdi(ev['paragraph'])} · {esc(stance)} · "
             f"{a(rel(here, 'sources/' + ev['source'], anchor), ui('see_in_article', lang))}"
             f"</figcaption></figure>"
@@ -135,14 +139,18 @@ def claimreview(site: SiteData, cid: str, lang: str) -> dict:
         "inLanguage": lang,
         "author": {"@type": "Organization", "name": ui("site", lang)},
         "itemReviewed": {"@type": "Claim", "appearance": [appearance], "firstAppearance": appearance},
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": labels["rating"],
-            "bestRating": 5,
-            "worstRating": 1,
-            "alternateName": labels[lang],
-        },
+        "reviewRating": review_rating(labels, lang),
     }
+
+
+def review_rating(labels: dict, lang: str) -> dict:
+    """The verdict for machines: always its name; a number (1 false to 5 true) only where the verdict
+    speaks of accuracy, since aggregators read any ratingValue as a degree of truth (the scale's
+    `rating`, see the methodology)."""
+    rating = {"@type": "Rating", "alternateName": labels[lang]}
+    if "rating" in labels:
+        rating.update(ratingValue=labels["rating"], bestRating=5, worstRating=1)
+    return rating
 
 
 def claimreview_script(site: SiteData, cid: str, lang: str) -> str:
@@ -186,15 +194,12 @@ def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
     )
     holding = site.with_role("holds-post")
     posts = [c for c in site.by_subject.get(eid, []) if c.data["property"] in holding]
-    holders = [c for c in site.by_value.get(eid, []) if c.data["property"] in holding]
-    for title, claims, label in (
-        (ui("posts_held", lang), posts, lambda c: site.name(c.data["value"]["entity"], lang)),
-        (ui("holders", lang), holders, lambda c: site.name(c.data["subject"], lang)),
-    ):
-        if claims:
-            bar = timebar.svg(timebar_rows(claims, label), title, lang)
-            items = [f"{claim_link(site, c.id, lang, here)} — {time_words(c.data.get('time'), lang)}" for c in claims]
-            parts.append(_section(title, bar + _list(items)))
+    if posts:
+        title = ui("posts_held", lang)
+        bar = timebar.svg(timebar_rows(posts, lambda c: site.name(c.data["value"]["entity"], lang)), title, lang)
+        items = [f"{claim_link(site, c.id, lang, here)} — {time_words(c.data.get('time'), lang)}" for c in posts]
+        parts.append(_section(title, bar + _list(items)))
+    parts.append(_succession(site, eid, lang, here))
     parts.append(
         _section(
             ui("about_it", lang), _list([claim_link(site, c.id, lang, here) for c in site.by_subject.get(eid, [])])
@@ -214,6 +219,41 @@ def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
     parts.append(_note(d.get("editor_note"), lang))
     parts.append(edit_links(site, e.path, lang))
     return d["name"][lang], "".join(parts)
+
+
+def _succession(site: SiteData, post: str, lang: str, here: str) -> str:
+    """A post's holders in order, each with its sources and what its dates say against the others."""
+    tenures = holders(site.ds, post)
+    if not tenures:
+        return ""
+    title = ui("holders", lang)
+    bar = timebar.svg(
+        timebar_rows([t.claim for t in tenures], lambda c: site.name(c.data["subject"], lang)), title, lang
+    )
+    rows = []
+    for t in tenures:
+        sources = dict.fromkeys(ev["source"] for ev in t.claim.data["evidence"])
+        notes = [
+            esc(ui(f"warning_{kind}", lang)) + (f" {claim_link(site, other, lang, here)}" if other else "")
+            for kind, other in t.warnings
+        ]
+        rows.append(
+            [
+                entity_link(site, t.holder, lang, here),
+                time_words(t.claim.data.get("time"), lang),
+                " ".join(source_link(site, sid, lang, here, text=sid) for sid in sources),
+                claim_link(site, t.claim.id, lang, here),
+                "<br>".join(f'<span class="fc-warning">{note}</span>' for note in notes),
+            ]
+        )
+    headers = [
+        ui("holder", lang),
+        ui("when", lang),
+        site.kind_plural("source", lang),
+        site.kind_label("claim", lang),
+        ui("notes", lang),
+    ]
+    return _section(title, f"<p>{esc(ui('succession_note', lang))}</p>" + bar + table(headers, rows))
 
 
 # ---------------------------------------------------------------- source
@@ -362,8 +402,7 @@ def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
         for c in claims:
             preferred = " fc-preferred" if d.get("preferred_claim") == c.id else ""
             quotes = "".join(
-                f'<blockquote lang="ar" dir="rtl">{esc(ev["quote"])}</blockquote>'
-                f'<p class="fc-cite">{source_link(site, ev["source"], lang, here)} · '
+                f'{quote_html(ev, lang)}<p class="fc-cite">{source_link(site, ev["source"], lang, here)} · '
                 f"{esc(ui('paragraph', lang))} {bdi(ev['paragraph'])}</p>"
                 for ev in c.data["evidence"]
             )
