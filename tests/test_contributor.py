@@ -144,8 +144,10 @@ def test_changed_shows_conflicts_with_unchanged_records(copy):
     text = text.replace("Write here in English.", "Khaled Haftar is chief of staff.")
     path.write_text(text + "time:\n  point: '2018'\n  basis: stated\n", encoding="utf-8")
     status, out = run(copy, "validate", "--changed", "HEAD")
-    assert status == 1
-    assert "FC402" in out and "c-000-002" in out
+    # Both are dated only to 2018, so they may hold the post on the same day: a warning (FC413)
+    # naming the unchanged claim, to document.
+    assert status == 0
+    assert "FC413" in out and "c-000-002" in out and "(warning)" in out
 
 
 def test_changed_shows_references_to_a_deleted_record(copy):

@@ -24,6 +24,8 @@ PAYLOAD = (
     '<div onmouseover="window.__pwned=5">raw</div> &amp; </textarea></title>'
 )
 BI = {"ar": "نص " + PAYLOAD, "en": "Text " + PAYLOAD}
+VALUE = {"ar": "قيمة " + PAYLOAD, "en": "Value " + PAYLOAD}  # not the entity's name (FC207)
+REASONING = {"ar": BI["ar"] + " x-payload", "en": BI["en"] + " x-payload"}  # names its record (FC208)
 
 
 def _dump(path, data):
@@ -80,7 +82,7 @@ def hostile_site(tmp_path_factory):
             "statement": BI,
             "subject": "x-payload",
             "property": "x-payload",
-            "value": {"text": BI},
+            "value": {"text": VALUE},
             "time": {"point": "2020", "basis": "inferred", "as_written": PAYLOAD, "reason": BI},
             "evidence": [
                 {
@@ -91,7 +93,7 @@ def hostile_site(tmp_path_factory):
                     "stance": "supports",
                 }
             ],
-            "verdict": {"rating": "single-source", "reasoning": BI},
+            "verdict": {"rating": "single-source", "reasoning": REASONING},
             "editor_note": BI,
         },
     )
@@ -102,7 +104,7 @@ def hostile_site(tmp_path_factory):
             "statement": BI,
             "subject": "x-payload",
             "property": "x-payload",
-            "value": {"text": BI},
+            "value": {"text": VALUE},
             "time": {"point": "2020-05", "basis": "stated"},
             "evidence": [
                 {
@@ -113,7 +115,7 @@ def hostile_site(tmp_path_factory):
                     "stance": "supports",
                 }
             ],
-            "verdict": {"rating": "single-source", "reasoning": BI},
+            "verdict": {"rating": "single-source", "reasoning": REASONING},
         },
     )
     _dump(

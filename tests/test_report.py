@@ -15,7 +15,7 @@ pytestmark = pytest.mark.acceptance
 def test_report_json_counts_and_documentation_status(repo):
     for claim_id, governments, source in [("c-001-801", 3, "src-001"), ("c-003-801", 2, "src-003")]:
         quantity = {"amount": governments, "unit": {"ar": "حكومات", "en": "governments"}}
-        add_claim(repo, claim_id, "libya", "count", {"quantity": quantity}, source=source)
+        add_claim(repo, claim_id, "libya", "count", {"quantity": quantity}, {"point": "2018-02-04"}, source=source)
     add_contradiction(repo, "x-count", "FC405", claims=["c-001-801", "c-003-801"])
     status, out = run(repo, "report", "--format", "json")
     doc = json.loads(out)

@@ -47,9 +47,26 @@ def test_two_chiefs_with_terms_that_do_not_overlap(repo):
     assert rule_codes(repo) == []
 
 
-def test_year_precision_term_overlaps_a_day_within_it(repo):
+def test_a_year_precision_term_may_overlap_a_day_within_it(repo):
+    """Held at some time in 2025 and on 20 August 2025: the same day only if the year's day is that one."""
     chiefs(repo, {"point": "2025"}, {"point": "2025-08-20"})
+    assert rule_codes(repo) == ["FC413"]
+
+
+def test_a_term_with_exact_ends_certainly_overlaps_a_day_within_it(repo):
+    chiefs(repo, {"start": "2025-01-01", "end": "2025-12-31"}, {"point": "2025-08-20"})
     assert rule_codes(repo) == ["FC402"]
+
+
+def test_an_imprecise_range_may_overlap_only(repo):
+    """'Some time between 2024 and 2026' against a term that certainly covers 2025."""
+    chiefs(repo, {"earliest": "2024", "latest": "2026"}, {"start": "2025-01-01", "end": "2025-12-31"})
+    assert rule_codes(repo) == ["FC413"]
+
+
+def test_an_imprecise_range_that_ends_before_the_other_starts_is_disjoint(repo):
+    chiefs(repo, {"earliest": "2019", "latest": "2020-06"}, {"start": "2021-01-01", "end": "2021-12-31"})
+    assert rule_codes(repo) == []
 
 
 def test_second_holder_at_the_same_time_names_both_files_lines_and_the_fix(repo):
@@ -65,7 +82,7 @@ def test_second_holder_at_the_same_time_names_both_files_lines_and_the_fix(repo)
 
 def test_an_undated_claim_cannot_be_shown_apart(repo):
     chiefs(repo, {"point": "2018"}, None)
-    assert rule_codes(repo) == ["FC402"]
+    assert rule_codes(repo) == ["FC413"]
 
 
 def test_a_deprecated_claim_is_not_compared(repo):
@@ -83,14 +100,15 @@ def test_a_deprecated_claim_is_not_compared(repo):
 
 def test_a_contradiction_record_documents_the_finding(repo):
     chiefs(repo, {"point": "2018"}, None)
-    add_contradiction(repo, "x-test", "FC402", claims=["c-001-801", "c-003-802"])
-    assert run(repo, "validate")[0] == 0
+    add_contradiction(repo, "x-test", "FC413", claims=["c-001-801", "c-003-802"])
+    status, out = run(repo, "validate")
+    assert status == 0 and "FC413" not in out, out
 
 
 def test_a_record_with_the_wrong_code_does_not_document_it(repo):
     chiefs(repo, {"point": "2018"}, None)
-    add_contradiction(repo, "x-test", "FC401", claims=["c-001-801", "c-003-802"])
-    assert sorted(rule_codes(repo)) == ["FC402", "FC490"]
+    add_contradiction(repo, "x-test", "FC402", claims=["c-001-801", "c-003-802"])
+    assert sorted(rule_codes(repo)) == ["FC413", "FC490"]
 
 
 def test_a_stale_record_is_a_warning_only(repo):
@@ -114,7 +132,8 @@ def test_a_manual_record_is_never_stale(repo):
     "times, expected",
     [
         (({"point": "2016"}, {"point": "2020"}), []),
-        (({"start": "2016"}, {"point": "2020"}), ["FC401"]),
+        (({"start": "2016"}, {"point": "2020"}), ["FC413"]),
+        (({"start": "2016-03-30", "end": "2021-03-15"}, {"point": "2020-05-01"}), ["FC401"]),
     ],
 )
 def test_single_value_property(repo, times, expected):
@@ -171,9 +190,15 @@ def count(amount, upper=None):
     ],
 )
 def test_counts(repo, a, b, expected):
-    add_claim(repo, "c-000-801", "libya", "count", a)
-    add_claim(repo, "c-001-801", "libya", "count", b, source="src-001")
+    add_claim(repo, "c-000-801", "libya", "count", a, {"point": "2018-02-04"})
+    add_claim(repo, "c-001-801", "libya", "count", b, {"point": "2018-02-04"}, source="src-001")
     assert rule_codes(repo) == expected
+
+
+def test_undated_counts_may_conflict_only(repo):
+    add_claim(repo, "c-000-801", "libya", "count", count(3))
+    add_claim(repo, "c-001-801", "libya", "count", count(2), source="src-001")
+    assert rule_codes(repo) == ["FC413"]
 
 
 def test_counts_at_different_times_do_not_conflict(repo):
@@ -186,8 +211,8 @@ def test_counts_at_different_times_do_not_conflict(repo):
 
 
 def test_conflict_within_one_source_is_reported_as_such(repo):
-    add_claim(repo, "c-000-801", "libya", "count", count(3))
-    add_claim(repo, "c-000-802", "libya", "count", count(2))
+    add_claim(repo, "c-000-801", "libya", "count", count(3), {"point": "2018-02-04"})
+    add_claim(repo, "c-000-802", "libya", "count", count(2), {"point": "2018-02-04"})
     status, out = run(repo, "validate")
     assert status == 1 and "FC412 within src-000: libya is given different counts" in out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck import check
-from factcheck.rules.succession import MAY_OVERLAP, OVERLAP, UNDATED, holders
+from factcheck.rules.succession import GAP, MAY_OVERLAP, OVERLAP, PREDECESSOR, UNDATED, holders
 from rulekit import add_claim
 
 pytestmark = pytest.mark.acceptance
@@ -48,3 +48,21 @@ def test_the_same_person_twice_is_no_conflict(repo):
     add_claim(repo, "c-001-801", "abdulrazek-al-nadhuri", "holds-post", POST, {"point": "2019"}, source="src-001")
     add_claim(repo, "c-003-802", "abdulrazek-al-nadhuri", "holds-post", POST, {"point": "2019-06"}, source="src-003")
     assert [t.warnings for t in holders(check(repo).dataset, "post-lna-chief-of-staff")] == [[], []]
+
+
+def test_a_named_predecessor_who_is_not_the_holder_before_is_a_warning(repo):
+    tenures(repo, {"start": "2017-05-01", "end": "2020-01-31"}, {"start": "2020-02-01", "end": "2021-01-01"})
+    path = repo / "facts/claims/c-003-802.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "replaces: khalifa-haftar\n", encoding="utf-8")
+    warnings = [t.warnings for t in holders(check(repo).dataset, "post-lna-chief-of-staff")]
+    assert warnings == [[], [(PREDECESSOR, "c-001-801")]]
+
+
+def test_a_gap_only_where_the_sources_show_an_end_and_a_start(repo):
+    first = {"start": "2017-05-01", "end": "2019-12-31", "ending": True}
+    assert tenures(repo, first, {"start": "2020-06-01", "starting": True})[1] == ("c-003-802", [(GAP, "c-001-801")])
+
+
+def test_no_gap_where_the_start_is_only_a_day_the_post_was_held(repo):
+    first = {"start": "2017-05-01", "end": "2019-12-31", "ending": True}
+    assert tenures(repo, first, {"start": "2020-06-01"})[1] == ("c-003-802", [])

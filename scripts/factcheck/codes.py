@@ -366,6 +366,17 @@ _CODES += [
     ),
     Code("FC412", ERROR, "source contradicts itself", "within {source}: {inner}", _DOCUMENT),
     Code(
+        "FC413",
+        WARNING,
+        "may conflict, by imprecision",
+        "{inner}, but only if their imprecise dates meet ({rule} when certain)",
+        "If a source gives a more precise date, write it. Otherwise document it: add facts/contradictions/<id>.yaml "
+        "naming {involved} with `detected_by: FC413` and the resolution that fits (often temporal-succession or "
+        "granularity), explained in both languages.",
+        "Claims that would conflict (FC401, FC402, FC405) but overlap only as far as their dates are imprecise: "
+        "a warning, to document with the resolution that fits, or to settle with a more precise date.",
+    ),
+    Code(
         "FC490",
         WARNING,
         "stale contradiction",

@@ -73,9 +73,25 @@ def _span(claim: Record) -> Span:
         return EARLIEST, LATEST
     if "point" in time:
         return date_span(time["point"]) or (EARLIEST, LATEST)
-    lo = (date_span(time["start"]) or (EARLIEST, LATEST))[0] if "start" in time else EARLIEST
-    hi = (date_span(time["end"]) or (EARLIEST, LATEST))[1] if "end" in time else LATEST
+    first, last = ("earliest", "latest") if "earliest" in time or "latest" in time else ("start", "end")
+    lo = (date_span(time[first]) or (EARLIEST, LATEST))[0] if first in time else EARLIEST
+    hi = (date_span(time[last]) or (EARLIEST, LATEST))[1] if last in time else LATEST
     return lo, hi
+
+
+def certain_span(claim: Record) -> Span | None:
+    """Days at which a claim certainly holds: a day-precision point, or from the latest day its
+    start can mean to the earliest day its end can mean; None when its dates cannot say (a point at
+    month or year precision, an imprecise range, no date). Two claims conflict for certain only
+    where these meet; where only their `claim_span`s meet, they may."""
+    time = claim.data.get("time") or {}
+    if "point" in time:
+        point = date_span(time["point"])
+        return point if point and point[0] == point[1] else None
+    start, end = date_span(time.get("start", "")), date_span(time.get("end", ""))
+    first = start[1] if start else (end[0] if end else None)
+    last = end[0] if end else (start[1] if start else None)
+    return (first, last) if first is not None and last is not None and first <= last else None
 
 
 def overlap(a: Span, b: Span) -> bool:
@@ -86,5 +102,10 @@ def describe(claim: Record) -> str:
     time = claim.data.get("time")
     if not time:
         return "no date"
-    text = time["point"] if "point" in time else f"{time.get('start', '…')} to {time.get('end', '…')}"
+    if "point" in time:
+        text = time["point"]
+    elif "earliest" in time or "latest" in time:
+        text = f"some time between {time.get('earliest', '…')} and {time.get('latest', '…')}"
+    else:
+        text = f"{time.get('start', '…')} to {time.get('end', '…')}"
     return text + (" (inferred)" if time.get("basis") == "inferred" else "")

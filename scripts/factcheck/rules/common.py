@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from .. import findings as F
 from ..dataset import Record
 from ..values import value_text
+from .conflicts import by_certainty
 
 
 def active_claims(ds) -> Iterable[Record]:
@@ -39,3 +40,21 @@ def for_claims(code: str, claims: list[Record], pointer=("value",), **fields) ->
         related=[F.Location(c.path, pointer) for c in claims[1 : MAX_RELATED + 1]],
         **fields,
     )
+
+
+def conflict_findings(
+    code: str,
+    claims: list[Record],
+    index: Callable[[], object],
+    fields: Callable[[list[Record]], dict],
+    pointer=("value",),
+) -> Iterator[F.Finding]:
+    """`code` for each group of claims that conflict for certain, and FC413 (a warning) for each
+    group that may conflict only as far as its dates are imprecise; `fields` gives a group's message
+    fields, `index` a fresh conflict index."""
+    certain, possible = by_certainty(claims, index)
+    for group in certain:
+        yield for_claims(code, group, pointer, **fields(group))
+    for group in possible:
+        inner = for_claims(code, group, pointer, **fields(group))
+        yield for_claims("FC413", group, pointer, inner=inner.message, rule=code)

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable
 
 from ..dataset import Record
-from ..timespans import Span
+from ..timespans import Span, certain_span, claim_span
 
 
 class ByClass:
@@ -130,6 +130,16 @@ def conflict_groups(items: list[tuple[Span, Record]], index) -> list[list[Record
     for i in sorted(marked):
         groups[component_of[i]].append(items[i][1])
     return [sorted(g, key=lambda c: c.id) for _, g in sorted(groups.items())]
+
+
+def by_certainty(claims: list[Record], index: Callable[[], object]) -> tuple[list[list[Record]], list[list[Record]]]:
+    """(groups that conflict for certain, groups that may conflict only as far as their dates are
+    imprecise). Certain groups meet on days each claim certainly holds (`certain_span`); possible
+    ones on days each may hold (`claim_span`). `index` makes a fresh index (an index keeps state)."""
+    certain = conflict_groups([(span, c) for c in claims if (span := certain_span(c))], index())
+    possible = conflict_groups([(claim_span(c), c) for c in claims], index())
+    settled = [{c.id for c in group} for group in certain]
+    return certain, [g for g in possible if not any({c.id for c in g} <= ids for ids in settled)]
 
 
 def listing(claims: list[Record], describe: Callable[[Record], str], cap: int = 6) -> str:

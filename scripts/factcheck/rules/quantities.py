@@ -7,11 +7,12 @@ agrees with any count inside it. Each group of claims whose counts cannot all ho
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
+from ..dataset import Record
 from ..textnorm import normalize
-from ..timespans import claim_span
-from .common import active_claims, for_claims, value_words
-from .conflicts import ByInterval, conflict_groups, listing
+from .common import active_claims, conflict_findings, value_words
+from .conflicts import ByInterval, listing
 
 
 def _range(claim) -> tuple:
@@ -26,5 +27,11 @@ def check(ds):
         if q is not None:
             groups[(claim.data["subject"], claim.data["property"], normalize(q["unit"]["ar"]))].append(claim)
     for (subject, _, _), claims in sorted(groups.items()):
-        for group in conflict_groups([(claim_span(c), c) for c in claims], ByInterval(_range)):
-            yield for_claims("FC405", group, subject=subject, amounts=listing(group, value_words))
+        yield from conflict_findings("FC405", claims, lambda: ByInterval(_range), _amounts_of(subject))
+
+
+def _amounts_of(subject: str) -> Callable[[list[Record]], dict]:
+    def fields(group: list[Record]) -> dict:
+        return {"subject": subject, "amounts": listing(group, value_words)}
+
+    return fields

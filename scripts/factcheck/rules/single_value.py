@@ -10,11 +10,13 @@ same day ('2017' and '2017-07' agree).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
-from ..timespans import EARLIEST, LATEST, claim_span, date_span, describe
+from ..dataset import Record
+from ..timespans import EARLIEST, LATEST, date_span, describe
 from ..values import value_key
-from .common import active_claims, for_claims, value_words
-from .conflicts import ByClass, ByInterval, conflict_groups, listing
+from .common import active_claims, conflict_findings, value_words
+from .conflicts import ByClass, ByInterval, listing
 
 
 def check(ds):
@@ -31,24 +33,36 @@ def check(ds):
     for (subject, pid), claims in sorted(by_subject.items()):
         dated = all("date" in c.data["value"] and date_span(c.data["value"]["date"]) for c in claims)
         index = (
-            ByInterval(lambda c: date_span(c.data["value"]["date"]) or (EARLIEST, LATEST))
+            (lambda: ByInterval(lambda claim: date_span(claim.data["value"]["date"]) or (EARLIEST, LATEST)))
             if dated
-            else ByClass(value_key)
+            else (lambda: ByClass(value_key))
         )
-        for group in conflict_groups([(claim_span(c), c) for c in claims], index):
-            yield for_claims(
-                "FC401",
-                group,
-                subject=subject,
-                property=pid,
-                values=listing(group, lambda c: f"{value_words(c)} ({describe(c)})"),
-            )
+        yield from conflict_findings("FC401", claims, index, _values_of(subject, pid))
     for (_, pid), claims in sorted(by_value.items(), key=lambda kv: str(kv[0])):
-        for group in conflict_groups([(claim_span(c), c) for c in claims], ByClass(lambda c: c.data["subject"])):
-            yield for_claims(
-                "FC402",
-                group,
-                value=value_words(group[0]),
-                property=pid,
-                subjects=listing(group, lambda c: f"{c.data['subject']} ({describe(c)})"),
-            )
+        yield from conflict_findings("FC402", claims, lambda: ByClass(_subject_of), _holders_of(pid))
+
+
+def _subject_of(claim: Record) -> str:
+    return claim.data["subject"]
+
+
+def _values_of(subject: str, pid: str) -> Callable[[list[Record]], dict]:
+    def fields(group: list[Record]) -> dict:
+        return {
+            "subject": subject,
+            "property": pid,
+            "values": listing(group, lambda claim: f"{value_words(claim)} ({describe(claim)})"),
+        }
+
+    return fields
+
+
+def _holders_of(pid: str) -> Callable[[list[Record]], dict]:
+    def fields(group: list[Record]) -> dict:
+        return {
+            "value": value_words(group[0]),
+            "property": pid,
+            "subjects": listing(group, lambda claim: f"{claim.data['subject']} ({describe(claim)})"),
+        }
+
+    return fields

@@ -4,16 +4,20 @@ between neighbours (as wikidata-position-history shows a position's holders).
 Different holders whose dated spans are disjoint succeeded one another: that explains itself and
 needs no contradiction record. Holders whose spans certainly overlap, or may overlap only because a
 date is imprecise, are FC402 findings (single_value.py) and need a record; here they are marked so
-a reader sees them beside the holders."""
+a reader sees them beside the holders. Between neighbours in time, a gap shows where the sources
+say one holding ended and the next began days later (`ending` / `starting`), and a predecessor
+mismatch where a claim says whom its holder `replaces` and the holder before is someone else."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from ..dataset import Dataset, Record
-from ..timespans import EARLIEST, LATEST, Span, claim_span, date_span
+from ..timespans import EARLIEST, LATEST, Span, certain_span, claim_span
 
 OVERLAP, MAY_OVERLAP, UNDATED = "overlap", "may-overlap", "undated"
+GAP, PREDECESSOR = "gap", "predecessor"
 
 
 @dataclass
@@ -23,19 +27,6 @@ class Tenure:
     span: Span  # every day the holding may cover
     certain: Span | None  # days it certainly covers (None when the dates are too imprecise to say)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (kind, the other claim's id)
-
-
-def certain_span(claim: Record) -> Span | None:
-    """Days a claim certainly holds: a day-precision point, or from the latest day its start can
-    mean to the earliest day its end can mean."""
-    time = claim.data.get("time") or {}
-    if "point" in time:
-        point = date_span(time["point"])
-        return point if point and point[0] == point[1] else None
-    start, end = date_span(time.get("start", "")), date_span(time.get("end", ""))
-    first = start[1] if start else (end[0] if end else None)
-    last = end[0] if end else (start[1] if start else None)
-    return (first, last) if first is not None and last is not None and first <= last else None
 
 
 def holders(ds: Dataset, post: str) -> list[Tenure]:
@@ -69,4 +60,18 @@ def holders(ds: Dataset, post: str) -> list[Tenure]:
                 a.warnings.append((OVERLAP, b.claim.id))
             elif a.span[0] <= b.span[1] and b.span[0] <= a.span[1]:
                 a.warnings.append((MAY_OVERLAP, b.claim.id))
+    dated = [t for t in tenures if t.span != undated]
+    for before, after in itertools.pairwise(dated):
+        _between(before, after)
     return tenures
+
+
+def _between(before: Tenure, after: Tenure) -> None:
+    """What the sources say about the change from one holding to the next in time."""
+    named = after.claim.data.get("replaces")
+    if named and named != before.holder:
+        after.warnings.append((PREDECESSOR, before.claim.id))
+    ended = (before.claim.data.get("time") or {}).get("ending")
+    began = (after.claim.data.get("time") or {}).get("starting")
+    if ended and began and after.span[0] > before.span[1] + 1 and before.holder != after.holder:
+        after.warnings.append((GAP, before.claim.id))

@@ -17,6 +17,8 @@ UI = {
     "no_date": {"ar": "لا تاريخ في المصدر", "en": "No date in the source"},
     "inferred": {"ar": "مستنتَج", "en": "inferred"},
     "stated": {"ar": "مذكور في المصدر", "en": "stated in the source"},
+    "starting": {"ar": "بدأ حينها", "en": "began then"},
+    "ending": {"ar": "انتهى حينها", "en": "ended then"},
     "why_inferred": {"ar": "سبب الاستنتاج", "en": "Why inferred"},
     "as_written": {"ar": "كما كُتب", "en": "As written"},
     "evidence": {"ar": "الأدلة", "en": "Evidence"},
@@ -44,6 +46,13 @@ UI = {
     "warning_may-overlap": {
         "ar": "قد يتداخل، لعدم دقة التواريخ، مع",
         "en": "may overlap, only because the dates are imprecise,",
+    },
+    "acting": {"ar": "بالوكالة", "en": "acting"},
+    "interim": {"ar": "مؤقتًا", "en": "interim"},
+    "warning_gap": {"ar": "بينه وبين سابقه أيام بلا شاغل معروف، بعد", "en": "days with no known holder after"},
+    "warning_predecessor": {
+        "ar": "يذكر المصدر سلفًا غير شاغل المنصب قبله، وهو",
+        "en": "names a predecessor other than the holder before,",
     },
     "warning_undated": {
         "ar": "لا تاريخ في المصدر: موضعه في الترتيب غير معروف",

@@ -82,6 +82,11 @@ def time_words(time: dict | None, lang: str) -> str:
     if "point" in time:
         text = bdi(date_words(time["point"], lang))
         prec = precision(time["point"], lang)
+    elif "earliest" in time or "latest" in time:  # somewhere in a stretch of time
+        first = bdi(date_words(time["earliest"], lang)) if "earliest" in time else "…"
+        last = bdi(date_words(time["latest"], lang)) if "latest" in time else "…"
+        text = f"في وقت ما بين {first} و{last}" if lang == "ar" else f"some time between {first} and {last}"
+        prec = precision(time.get("earliest") or time["latest"], lang)
     else:
         start = bdi(date_words(time["start"], lang)) if "start" in time else "…"
         end = bdi(date_words(time["end"], lang)) if "end" in time else "…"
@@ -89,7 +94,10 @@ def time_words(time: dict | None, lang: str) -> str:
         prec = precision(time.get("start") or time["end"], lang)
     mark = ui("inferred", lang) if time["basis"] == "inferred" else ui("stated", lang)
     cls = "fc-inferred" if time["basis"] == "inferred" else "fc-stated"
-    return f'{text} <span class="fc-precision">({esc(prec)})</span> <span class="{cls}">{esc(mark)}</span>'
+    flags = "".join(
+        f' <span class="fc-stated">{esc(ui(flag, lang))}</span>' for flag in ("starting", "ending") if time.get(flag)
+    )
+    return f'{text} <span class="fc-precision">({esc(prec)})</span> <span class="{cls}">{esc(mark)}</span>{flags}'
 
 
 def table(headers: list[str], rows: list[list[str]], cls: str = "fc-table", row_attrs: list[str] | None = None) -> str:

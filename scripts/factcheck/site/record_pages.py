@@ -237,9 +237,10 @@ def _succession(site: SiteData, post: str, lang: str, here: str) -> str:
             esc(ui(f"warning_{kind}", lang)) + (f" {claim_link(site, other, lang, here)}" if other else "")
             for kind, other in t.warnings
         ]
+        qualifier = t.claim.data.get("qualifier")
         rows.append(
             [
-                entity_link(site, t.holder, lang, here),
+                entity_link(site, t.holder, lang, here) + (f" ({esc(ui(qualifier, lang))})" if qualifier else ""),
                 time_words(t.claim.data.get("time"), lang),
                 " ".join(source_link(site, sid, lang, here, text=sid) for sid in sources),
                 claim_link(site, t.claim.id, lang, here),
