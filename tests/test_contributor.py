@@ -7,11 +7,20 @@ import re
 
 import pytest
 
-from conftest import run, write
+from conftest import REPO, run, write
 
 pytestmark = pytest.mark.acceptance
 
 QUOTE = "اتفاق وقف إطلاق النار الموقع في 23 أكتوبر 2020"
+
+
+def _next_claim_of_src_001() -> str:
+    """The id `factcheck new claim --source src-001` gives next: one past the highest in the data."""
+    numbers = [int(p.stem.rsplit("-", 1)[1]) for p in (REPO / "facts/claims").glob("c-001-*.yaml")]
+    return f"c-001-{max(numbers) + 1:03d}"
+
+
+NEXT = _next_claim_of_src_001()
 
 
 def new_claim(root, quote=QUOTE):
@@ -34,9 +43,9 @@ def test_new_claim_edit_fmt_validate(copy):
     status, out = new_claim(copy)
     assert status == 0
     path = copy / out.strip()
-    assert path.name == "c-001-072.yaml"
+    assert path.name == f"{NEXT}.yaml"
     text = path.read_text(encoding="utf-8")
-    assert "paragraph: 7" in text and "id: c-001-072" in text
+    assert "paragraph: 7" in text and f"id: {NEXT}" in text
     status, out = run(copy, "validate")
     assert status == 1 and out.count("FC106") == 3, "the skeleton names each field still to fill in"
     assert "evidence.0.translation still holds the placeholder" in out
@@ -60,13 +69,13 @@ def test_new_claim_edit_fmt_validate(copy):
 def test_new_claim_refuses_a_quote_not_in_the_article(copy):
     status, _ = new_claim(copy, QUOTE.replace("23", "24"))
     assert status == 1
-    assert not (copy / "facts/claims/c-001-072.yaml").exists()
+    assert not (copy / f"facts/claims/{NEXT}.yaml").exists()
 
 
 def test_new_never_overwrites(copy):
-    write(copy, "facts/claims/c-001-072.yaml", "id: [broken\n")  # not a record yet, so 072 looks free
+    write(copy, f"facts/claims/{NEXT}.yaml", "id: [broken\n")  # not a record yet, so its number looks free
     assert new_claim(copy)[0] == 1
-    assert (copy / "facts/claims/c-001-072.yaml").read_text(encoding="utf-8") == "id: [broken\n"
+    assert (copy / f"facts/claims/{NEXT}.yaml").read_text(encoding="utf-8") == "id: [broken\n"
 
 
 def test_new_entity_source_and_contradiction(copy):
@@ -93,7 +102,7 @@ def test_new_claim_refuses_a_quote_without_words(copy):
     for quote in ("…", "... … ...", "اتفاق … و", "ـــ"):
         status, _ = new_claim(copy, quote)
         assert status == 1
-    assert not (copy / "facts/claims/c-001-072.yaml").exists()
+    assert not (copy / f"facts/claims/{NEXT}.yaml").exists()
 
 
 def test_new_claim_needs_its_arguments(copy):
@@ -118,7 +127,7 @@ def test_three_mistakes_give_three_annotations(copy):
     assert status == 1 and len(annotations) == 3
     codes = sorted(re.search(r"title=(FC\d{3})", a).group(1) for a in annotations)
     assert codes == ["FC104", "FC203", "FC302"]
-    assert all("file=facts/claims/c-001-072.yaml,line=" in a for a in annotations)
+    assert all(f"file=facts/claims/{NEXT}.yaml,line=" in a for a in annotations)
 
 
 def test_changed_shows_conflicts_with_unchanged_records(copy):

@@ -314,3 +314,13 @@ def test_many_early_holders_and_establishment_claims_are_one_finding(repo):
     assert status == 1
     findings = [f for f in json.loads(out)["findings"] if f["code"] == "FC411"]
     assert len(findings) == 1 and len(findings[0]["claims"]) == 31
+
+
+# ---- timeless properties: an event's place in a series holds whatever the dates
+
+
+def test_two_events_with_one_place_in_a_series_conflict_for_certain_without_dates(repo):
+    ordinal = {"quantity": {"amount": 1, "unit": {"ar": "في اجتماعات القاهرة", "en": "in the Cairo meetings"}}}
+    add_claim(repo, "c-000-801", "egypt-initiative-meeting-4", "series-ordinal", ordinal)
+    add_claim(repo, "c-001-801", "swg-tripoli-first-meeting", "series-ordinal", ordinal, source="src-001")
+    assert rule_codes(repo) == ["FC402"]  # not FC413: a timeless fact has no imprecise dates to blame

@@ -48,11 +48,12 @@ def conflict_findings(
     index: Callable[[], object],
     fields: Callable[[list[Record]], dict],
     pointer=("value",),
+    timeless: bool = False,
 ) -> Iterator[F.Finding]:
     """`code` for each group of claims that conflict for certain, and FC413 (a warning) for each
     group that may conflict only as far as its dates are imprecise; `fields` gives a group's message
-    fields, `index` a fresh conflict index."""
-    certain, possible = by_certainty(claims, index)
+    fields, `index` a fresh conflict index; a `timeless` property's claims conflict whatever their dates."""
+    certain, possible = by_certainty(claims, index, timeless)
     for group in certain:
         yield for_claims(code, group, pointer, **fields(group))
     for group in possible:

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable
 
 from ..dataset import Record
-from ..timespans import Span, certain_span, claim_span
+from ..timespans import EARLIEST, LATEST, Span, certain_span, claim_span
 
 
 class ByClass:
@@ -132,10 +132,16 @@ def conflict_groups(items: list[tuple[Span, Record]], index) -> list[list[Record
     return [sorted(g, key=lambda c: c.id) for _, g in sorted(groups.items())]
 
 
-def by_certainty(claims: list[Record], index: Callable[[], object]) -> tuple[list[list[Record]], list[list[Record]]]:
+def by_certainty(
+    claims: list[Record], index: Callable[[], object], timeless: bool = False
+) -> tuple[list[list[Record]], list[list[Record]]]:
     """(groups that conflict for certain, groups that may conflict only as far as their dates are
     imprecise). Certain groups meet on days each claim certainly holds (`certain_span`); possible
-    ones on days each may hold (`claim_span`). `index` makes a fresh index (an index keeps state)."""
+    ones on days each may hold (`claim_span`). A `timeless` fact (an event's place in a series)
+    holds whatever the dates, so its conflicts are certain. `index` makes a fresh index (an index
+    keeps state)."""
+    if timeless:
+        return conflict_groups([((EARLIEST, LATEST), c) for c in claims], index()), []
     certain = conflict_groups([(span, c) for c in claims if (span := certain_span(c))], index())
     possible = conflict_groups([(claim_span(c), c) for c in claims], index())
     settled = [{c.id for c in group} for group in certain]

@@ -26,8 +26,12 @@ def check(ds):
         q = claim.data.get("value", {}).get("quantity")
         if q is not None:
             groups[(claim.data["subject"], claim.data["property"], normalize(q["unit"]["ar"]))].append(claim)
-    for (subject, _, _), claims in sorted(groups.items()):
-        yield from conflict_findings("FC405", claims, lambda: ByInterval(_range), _amounts_of(subject))
+    for (subject, pid, _), claims in sorted(groups.items()):
+        prop = ds.properties.get(pid)
+        timeless = bool(prop and prop.data.get("timeless"))
+        yield from conflict_findings(
+            "FC405", claims, lambda: ByInterval(_range), _amounts_of(subject), timeless=timeless
+        )
 
 
 def _amounts_of(subject: str) -> Callable[[list[Record]], dict]:

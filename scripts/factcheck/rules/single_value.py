@@ -37,9 +37,11 @@ def check(ds):
             if dated
             else (lambda: ByClass(value_key))
         )
-        yield from conflict_findings("FC401", claims, index, _values_of(subject, pid))
+        timeless = ds.properties[pid].data.get("timeless", False)
+        yield from conflict_findings("FC401", claims, index, _values_of(subject, pid), timeless=timeless)
     for (_, pid), claims in sorted(by_value.items(), key=lambda kv: str(kv[0])):
-        yield from conflict_findings("FC402", claims, lambda: ByClass(_subject_of), _holders_of(pid))
+        timeless = ds.properties[pid].data.get("timeless", False)
+        yield from conflict_findings("FC402", claims, lambda: ByClass(_subject_of), _holders_of(pid), timeless=timeless)
 
 
 def _subject_of(claim: Record) -> str:
