@@ -49,3 +49,18 @@ def test_report_refuses_broken_data(repo):
     (repo / "facts/claims/c-001-902.yaml").write_text("id: [\n", encoding="utf-8")
     status, out = run(repo, "report")
     assert status == 1 and "FC001" in out
+
+
+def test_every_change_of_holder_is_explained_by_its_dates_or_a_record():
+    status, out = run(REPO, "report", "--format", "json")
+    successions = json.loads(out)["successions"]
+    assert status == 0 and successions
+    for post, succession in successions.items():
+        for change in succession["changes"]:
+            assert change["explained_by"], (post, change)
+    general_staff = successions["post-libyan-army-chief-of-general-staff"]["changes"]
+    assert general_staff == [
+        {"from": "c-000-004", "to": "c-001-007", "explained_by": "disjoint dated spans", "finding": None}
+    ]
+    lna = successions["post-lna-chief-of-staff"]["changes"]
+    assert {"finding": "FC413", "explained_by": "x-lna-chief-of-staff-succession"}.items() <= lna[-1].items()

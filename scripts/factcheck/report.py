@@ -3,6 +3,7 @@ claims by verdict, and per-source statistics."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from .checker import Result
@@ -67,18 +68,36 @@ def build(result: Result) -> dict:
         "claims_by_verdict": dict(sorted(Counter(c.data["verdict"]["rating"] for c in claims).items())),
         "entities_by_type": dict(sorted(Counter(e.data["type"] for e in ds.entities.values()).items())),
         "aliases": sum(len(e.data["aliases"]) for e in ds.entities.values()),
-        "successions": _successions(ds),
+        "successions": _successions(ds, findings),
         "per_source": per_source,
     }
 
 
-def _successions(ds) -> dict:
-    """Posts held by more than one person, their holders in order and the warnings between them."""
+def _successions(ds, findings) -> dict:
+    """Posts held by more than one person: their holders in order, the warnings between them, and
+    how each change of holder is explained: by disjoint dated spans (it explains itself), or by the
+    contradiction record that documents the finding (FC402, FC413) the change raised."""
     out = {}
     for post in sorted(ds.entities):
         tenures = holders(ds, post)
-        if len({t.holder for t in tenures}) > 1:
-            out[post] = [
+        if len({t.holder for t in tenures}) < 2:
+            continue
+        changes = []
+        for before, after in itertools.pairwise(tenures):
+            if before.holder == after.holder:
+                continue
+            pair = {before.claim.id, after.claim.id}
+            finding = next((f for f in findings if pair <= set(f.claims)), None)
+            changes.append(
+                {
+                    "from": before.claim.id,
+                    "to": after.claim.id,
+                    "explained_by": finding.documented_by if finding else "disjoint dated spans",
+                    "finding": finding.code if finding else None,
+                }
+            )
+        out[post] = {
+            "holders": [
                 {
                     "holder": t.holder,
                     "claim": t.claim.id,
@@ -86,5 +105,7 @@ def _successions(ds) -> dict:
                     "warnings": [f"{kind} {other}".strip() for kind, other in t.warnings],
                 }
                 for t in tenures
-            ]
+            ],
+            "changes": changes,
+        }
     return out

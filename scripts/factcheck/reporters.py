@@ -149,12 +149,19 @@ def report_text(doc: dict) -> str:
         "",
         "Successions (holders of a post in order; disjoint dated times explain themselves):",
     ]
-    for post, tenures in doc["successions"].items():
+    for post, succession in doc["successions"].items():
         steps = " → ".join(
             f"{t['holder']} ({t['time']}, {t['claim']}{'; ' if t['warnings'] else ''}{'; '.join(t['warnings'])})"
-            for t in tenures
+            for t in succession["holders"]
         )
         out.append(one_line(f"  {post}: {steps}"))
+        for change in succession["changes"]:
+            how = (
+                f"{change['finding']} documented by {change['explained_by']}"
+                if change["finding"]
+                else change["explained_by"]
+            )
+            out.append(one_line(f"    {change['from']} → {change['to']}: {how}"))
     out += ["", "Per source:"]
     for sid, s in doc["per_source"].items():
         cov = s["coverage"] or {}
