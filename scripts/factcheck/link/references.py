@@ -173,14 +173,26 @@ def attribution_problem(statement: str, lang: str, names: list[str]) -> str | No
     return None
 
 
+# The article's own voice, named as the convention asks.
+ARTICLE = {"ar": "المقال", "en": "the article"}
+
+
 def _check_attribution(ds: Dataset, rec: Record):
-    """A claim that rests on a statement says whose words it reports, in both languages."""
-    stated = ds.valid_record("claim", rec.data.get("attribution", ""))
-    speaker = ds.valid_record("entity", stated.data["subject"]) if stated else None
-    if speaker is None:
-        return
-    for lang in ("ar", "en"):
-        names = [speaker.data["name"][lang], *(a["text"] for a in speaker.data["aliases"] if a["lang"] == lang)]
+    """A claim that rests on a statement, or is the article's own assessment (`voice: article`),
+    says whose words it reports, in both languages."""
+    if rec.data.get("voice") == "article":
+        speaker, names_in = "the article", {lang: [name] for lang, name in ARTICLE.items()}
+    else:
+        stated = ds.valid_record("claim", rec.data.get("attribution", ""))
+        entity = ds.valid_record("entity", stated.data["subject"]) if stated else None
+        if entity is None:
+            return
+        speaker = entity.id
+        names_in = {
+            lang: [entity.data["name"][lang], *(a["text"] for a in entity.data["aliases"] if a["lang"] == lang)]
+            for lang in ("ar", "en")
+        }
+    for lang, names in names_in.items():
         problem = attribution_problem(rec.data["statement"][lang], lang, names)
         if problem:
             opening, stop = ATTRIBUTION_OPENING[lang]
@@ -189,9 +201,9 @@ def _check_attribution(ds: Dataset, rec: Record):
                 rec.path,
                 pointer=("statement", lang),
                 field=f"statement.{lang}",
-                speaker=speaker.id,
+                speaker=speaker,
                 problem=problem,
-                opening=_QUOTED[lang].format(f"{opening}{speaker.data['name'][lang]}{stop}"),
+                opening=_QUOTED[lang].format(f"{opening}{names[0]}{stop}"),
             )
 
 
