@@ -51,6 +51,14 @@ SCHEMAS = sorted((REPO / "schema").glob("*.schema.json"))
             id="value not allowed lists the choices",
         ),
         pytest.param("basis: stated", "basis: inferred", "FC102", "point:", [], id="inferred time needs a reason"),
+        pytest.param(
+            "  translation: the ceasefire agreement signed on 23 October 2020\n",
+            "",
+            "FC102",
+            "- source: src-001",
+            ["required field 'translation' is missing", "faithful English translation"],
+            id="every quote carries its own translation",
+        ),
     ],
 )
 def test_schema_finding_has_its_code_line_and_explanation(repo, old, new, code, at, phrases):

@@ -43,16 +43,13 @@ UI = {
     "holders": {"ar": "شاغلو المنصب عبر الزمن", "en": "Holders over time"},
     "holder": {"ar": "الشاغل", "en": "Holder"},
     "warning_overlap": {"ar": "يتداخل يقينًا مع", "en": "certainly overlaps"},
-    "warning_may-overlap": {
-        "ar": "قد يتداخل، لعدم دقة التواريخ، مع",
-        "en": "may overlap, only because the dates are imprecise,",
-    },
+    "warning_may-overlap": {"ar": "قد يتداخل (لعدم دقة التواريخ) مع", "en": "may overlap (imprecise dates) with"},
     "acting": {"ar": "بالوكالة", "en": "acting"},
     "interim": {"ar": "مؤقتًا", "en": "interim"},
     "warning_gap": {"ar": "بينه وبين سابقه أيام بلا شاغل معروف، بعد", "en": "days with no known holder after"},
     "warning_predecessor": {
-        "ar": "يذكر المصدر سلفًا غير شاغل المنصب قبله، وهو",
-        "en": "names a predecessor other than the holder before,",
+        "ar": "سلفه المذكور غير الشاغل السابق:",
+        "en": "its named predecessor is not the one before:",
     },
     "warning_undated": {
         "ar": "لا تاريخ في المصدر: موضعه في الترتيب غير معروف",
