@@ -132,12 +132,36 @@ def test_a_new_kinds_references_and_dates_are_checked_from_its_schema(with_dossi
     )
 
 
-def test_a_registry_without_a_schema_names_the_fix(copy, capsys):
+DOSSIER_KIND = {
+    "name": "dossier",
+    "folder": "dossiers",
+    "label": {"ar": "ملف", "en": "Dossier"},
+    "plural": {"ar": "الملفات", "en": "Dossiers"},
+    "title": "title",
+}
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        pytest.param({}, "kind 'dossier' has no schema dossier.schema.json", id="no schema"),
+        pytest.param(
+            {"folder": "../../escaped"}, "`folder` '../../escaped' is not a plain name", id="folder is a path"
+        ),
+        pytest.param({"name": "notes.yaml"}, "`name` 'notes.yaml' is not a plain name", id="name is a file name"),
+        pytest.param(
+            {"label": {"ar": "ملف"}}, "`label` needs non-empty `ar` and `en` texts", id="label in one language"
+        ),
+        pytest.param({"page": "gallery"}, "page 'gallery' is not one of", id="unknown page"),
+    ],
+)
+def test_a_broken_registry_entry_is_refused_naming_the_fix(copy, capsys, change, message):
     registry = json.loads((copy / "schema/kinds.json").read_text(encoding="utf-8"))
-    registry["kinds"].append({"name": "dossier", "folder": "dossiers", "label": {}, "plural": {}, "title": "title"})
-    write(copy, "schema/kinds.json", json.dumps(registry))
+    registry["kinds"].append({**DOSSIER_KIND, **change})
+    write(copy, "schema/kinds.json", json.dumps(registry, ensure_ascii=False))
     assert run(copy, "validate")[0] == 2
-    assert "kind 'dossier' has no schema dossier.schema.json" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
+    assert not (copy / "escaped").exists() and not (copy.parent / "escaped").exists()
 
 
 def test_a_new_resolution_type_needs_only_the_schema(copy):
@@ -171,3 +195,38 @@ def test_a_new_resolution_type_needs_only_the_schema(copy):
     # Priority 0 comes before every other type: the new contradiction is read first.
     assert index.index("x-outdated/") < index.index("x-tunis-tunisia/")
     assert "Outdated source" in (docs / "reference.en.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "schema, edit, message",
+    [
+        pytest.param("source", lambda text: "{ bad", "source.schema.json: cannot read it as JSON", id="not JSON"),
+        pytest.param("source", lambda text: "[]", "a schema is a JSON object with an `$id`", id="a list"),
+        pytest.param("source", lambda text: text.replace('"$id"', '"id"', 1), "a schema is a JSON object", id="no $id"),
+        pytest.param(
+            "source",
+            lambda text: text.replace('"type": "object"', '"type": "bogus"', 1),
+            "source.schema.json: not a valid JSON Schema",
+            id="not JSON Schema",
+        ),
+        pytest.param(
+            "claim",
+            lambda text: text.replace('"x-references": "entity"', '"x-references": "widget"', 1),
+            "claim.schema.json: x-references 'widget' at subject",
+            id="a reference to an unregistered kind",
+        ),
+        pytest.param(
+            "source",
+            lambda text: text.replace('"x-quote": "passage"', '"x-quote": "citation"', 1),
+            "source.schema.json: x-quote 'citation' at uncovered.*",
+            id="an unknown quote role",
+        ),
+    ],
+)
+def test_a_broken_schema_is_a_usage_error_naming_the_file(copy, capsys, schema, edit, message):
+    """Every kind brings a schema: one that cannot be used stops the run with the fix, never a traceback."""
+    path = copy / f"schema/{schema}.schema.json"
+    write(copy, f"schema/{schema}.schema.json", edit(path.read_text(encoding="utf-8")))
+    assert run(copy, "validate")[0] == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err, err

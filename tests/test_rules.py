@@ -324,3 +324,14 @@ def test_two_events_with_one_place_in_a_series_conflict_for_certain_without_date
     add_claim(repo, "c-000-801", "egypt-initiative-meeting-4", "series-ordinal", ordinal)
     add_claim(repo, "c-001-801", "swg-tripoli-first-meeting", "series-ordinal", ordinal, source="src-001")
     assert rule_codes(repo) == ["FC402"]  # not FC413: a timeless fact has no imprecise dates to blame
+
+
+def test_a_record_id_inside_another_id_does_not_count_as_named(repo):
+    """FC208 wants the record's own id in the verdict, not a longer id that contains it."""
+    add_claim(repo, "c-000-801", "libya", "count", count(3), {"point": "2018-02-04"})
+    add_claim(repo, "c-001-801", "libya", "count", count(2), {"point": "2018-02-04"}, source="src-001")
+    add_contradiction(repo, "x-count-2018", "FC405", claims=["c-000-801", "c-001-801"])
+    add_contradiction(repo, "x-count", "manual", claims=["c-000-801"])  # its id stands inside x-count-2018
+    path = repo / "facts/claims/c-000-801.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(" (x-count)", ""), encoding="utf-8")
+    assert rule_codes(repo) == ["FC208", "FC208"]

@@ -589,3 +589,70 @@ def test_the_articles_own_assessment_says_so(repo):
     )
     write(repo, CLAIM, attributed)
     assert run(repo, "validate")[0] == 0
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "statement, lang, names, passes",
+    [
+        ("According to Egypt, it is committed.", "en", ["Egypt"], True),
+        (
+            "According to the French Ministry of Foreign Affairs, France supports dialogue.",
+            "en",
+            ["French Ministry of Foreign Affairs"],
+            True,
+        ),
+        ("بحسب مصر، فإنها ملتزمة.", "ar", ["مصر"], True),
+        ("According to a critic of Sameh Shoukry, Egypt is committed.", "en", ["Sameh Shoukry"], False),
+        ("بحسب خصوم سامح شكري، تبذل مصر جهودًا.", "ar", ["سامح شكري"], False),
+        ("بحسب ومصر، فإنها ملتزمة.", "ar", ["مصر"], False),
+        ("According to rumours Egypt is committed.", "en", ["Egypt"], False),
+        ("بحسب مصر, فإنها ملتزمة.", "ar", ["مصر"], False),
+        ("according to Egypt, it is committed.", "en", ["Egypt"], False),
+        ("According to Egypt's opponents, it is committed.", "en", ["Egypt"], False),
+    ],
+)
+def test_the_speaker_is_named_whole_between_the_opening_and_its_comma(statement, lang, names, passes):
+    from factcheck.link.references import attribution_problem
+
+    assert (attribution_problem(statement, lang, names) is None) == passes
+
+
+@pytest.mark.acceptance
+@pytest.mark.parametrize(
+    "old, new, code, at",
+    [
+        pytest.param(
+            "property: signed\n",
+            "property: signed\nvoice: article\nattribution: c-001-901\n",
+            "FC204",
+            "voice: article",
+            id="voice and attribution both",
+        ),
+        pytest.param(
+            "property: signed\n",
+            "property: signed\nreplaces: khalifa-haftar\n",
+            "FC204",
+            "replaces:",
+            id="replaces on a claim that holds no post",
+        ),
+        pytest.param(
+            "  point: '2020-10-23'\n",
+            "  start: '2020-10-23'\n  ending: true\n",
+            "FC102",
+            "  start:",
+            id="an end shown with no end date",
+        ),
+    ],
+)
+def test_fields_that_mean_nothing_where_they_stand_are_refused(repo, old, new, code, at):
+    text = claim_text().replace(old, new)
+    check_one(repo, text, expect_code=code, expect_line=line_of(text, at))
+
+
+@pytest.mark.acceptance
+@pytest.mark.parametrize("ar, en", [("«مصر»", '"Egypt"'), ("(مصر)", "(Egypt)"), ("مصر؛", "Egypt;")])
+def test_a_name_in_quotes_or_brackets_is_still_a_name(repo, ar, en):
+    value = f"property: described-as\nvalue:\n  text:\n    ar: '{ar}'\n    en: '{en}'\n"
+    text = claim_text().replace("property: signed\n", value)
+    check_one(repo, text, expect_code="FC207", expect_line=line_of(text, "    ar:"))

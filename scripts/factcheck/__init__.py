@@ -16,4 +16,15 @@ from .checker import InvalidDataset, Result, check, load
 from .dataset import Article, Dataset, Record
 from .findings import Finding, Location
 
-__all__ = ["Article", "Dataset", "Finding", "InvalidDataset", "Location", "Record", "Result", "check", "load"]
+__all__ = [
+    "Article",
+    "Dataset",
+    "Finding",
+    "InvalidDataset",
+    "Location",
+    "Record",
+    "RegistryError",
+    "Result",
+    "check",
+    "load",
+]

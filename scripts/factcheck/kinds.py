@@ -6,6 +6,7 @@ a new kind is a registry entry and a schema, not a change to the code."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,8 @@ PAGES = ("claim", "entity", "source", "contradiction", "record")  # `record`: a 
 
 
 class RegistryError(Exception):
-    """schema/kinds.json is missing or malformed; the message names the file and the fix."""
+    """schema/ cannot be used: the registry of kinds or a schema file is missing or malformed; the
+    message names the file and the fix."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,30 @@ class Kinds:
 
 
 _FIELDS = {"name": str, "folder": str, "label": dict, "plural": dict, "title": str}
+_PLAIN_NAME = re.compile(r"[a-z][a-z0-9-]*")  # a folder or schema name: never a path, never a file name
+_LANGS = ("ar", "en")
+
+
+def _entry_problem(entry, schema_dir: Path) -> str | None:
+    """What is wrong with one registry entry, or None."""
+    if not isinstance(entry, dict):
+        return "is not an object"
+    for key, type_ in _FIELDS.items():
+        if not isinstance(entry.get(key), type_):
+            return f"`{key}` is missing or not {type_.__name__}; every kind names {', '.join(_FIELDS)}"
+    for key in ("name", "folder"):
+        if not _PLAIN_NAME.fullmatch(entry[key]):
+            return f"`{key}` {entry[key]!r} is not a plain name (a-z, 0-9 and -, starting with a letter)"
+    for key in ("label", "plural"):
+        if not all(isinstance(entry[key].get(lang), str) and entry[key][lang] for lang in _LANGS):
+            return f"`{key}` needs non-empty `ar` and `en` texts"
+    if entry.get("page") not in (*PAGES, None):
+        return f"page {entry['page']!r} is not one of {', '.join(PAGES)} or null"
+    if not isinstance(entry.get("id_prefix", ""), str) or not isinstance(entry.get("id_digits", 3), int):
+        return "`id_prefix` is text and `id_digits` a whole number"
+    if not (schema_dir / f"{entry['name']}.schema.json").is_file():
+        return f"kind {entry['name']!r} has no schema {entry['name']}.schema.json"
+    return None
 
 
 def load(schema_dir: Path) -> Kinds:
@@ -74,18 +100,13 @@ def load(schema_dir: Path) -> Kinds:
             f"{path}: cannot read the registry of record kinds ({exc}); it is a JSON object "
             "with a `kinds` list (see the project's schema/kinds.json)"
         ) from None
+    if not isinstance(entries, list):
+        raise RegistryError(f"{path}: `kinds` is not a list; it lists one object per kind of record")
     kinds = []
-    for i, entry in enumerate(entries if isinstance(entries, list) else []):
-        where = f"{path}: kinds[{i}]"
-        for key, type_ in _FIELDS.items():
-            if not isinstance(entry.get(key) if isinstance(entry, dict) else None, type_):
-                raise RegistryError(
-                    f"{where}: `{key}` is missing or not {type_.__name__}; every kind names {', '.join(_FIELDS)}"
-                )
-        if entry.get("page") not in (*PAGES, None):
-            raise RegistryError(f"{where}: page {entry['page']!r} is not one of {', '.join(PAGES)} or null")
-        if not (schema_dir / f"{entry['name']}.schema.json").is_file():
-            raise RegistryError(f"{where}: kind {entry['name']!r} has no schema {entry['name']}.schema.json")
+    for i, entry in enumerate(entries):
+        problem = _entry_problem(entry, schema_dir)
+        if problem:
+            raise RegistryError(f"{path}: kinds[{i}]: {problem}")
         kinds.append(Kind(**{k: v for k, v in entry.items() if k in Kind.__dataclass_fields__}))
     names = [k.name for k in kinds]
     missing = [name for name in CORE if name not in names]

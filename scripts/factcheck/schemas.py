@@ -22,17 +22,43 @@ ANY_ITEM = "*"
 
 class Schemas:
     def __init__(self, schema_dir: Path):
+        """The schemas in schema_dir and the registry of kinds beside them; RegistryError names the
+        file and the fix when one cannot be used (not JSON, no `$id`, not a valid JSON Schema, an
+        annotation naming what does not exist)."""
         self.kinds = K.load(schema_dir)
         self.documents = {
-            p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8"))
-            for p in sorted(schema_dir.glob("*.schema.json"))
+            p.name.removesuffix(".schema.json"): _read_schema(p) for p in sorted(schema_dir.glob("*.schema.json"))
         }
         self._by_id = {doc["$id"]: doc for doc in self.documents.values()}
         registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in self.documents.values()])
-        self.fast = {
-            k: jsonschema_rs.Draft202012Validator(self.documents[k], registry=registry) for k in self.kinds.names()
-        }
+        self.fast = {}
+        for kind in self.kinds.names():
+            try:
+                self.fast[kind] = jsonschema_rs.Draft202012Validator(self.documents[kind], registry=registry)
+            except (jsonschema_rs.ValidationError, ValueError) as exc:
+                raise K.RegistryError(
+                    f"{schema_dir / f'{kind}.schema.json'}: not a valid JSON Schema (draft 2020-12): {exc}"
+                ) from None
         self._annotations: dict[tuple[str, str], list[tuple[Template, Any]]] = {}
+        self._check_annotations(schema_dir)
+
+    def _check_annotations(self, schema_dir: Path) -> None:
+        """Annotations the checks read must name what exists: a registered kind, a known quote role."""
+        allowed = {"x-references": set(self.kinds.names()), "x-quote": set(QUOTE_ROLES)}
+        for kind in self.kinds.names():
+            for keyword, values in allowed.items():
+                for template, value in self.annotated(kind, keyword):
+                    if value not in values:
+                        raise K.RegistryError(
+                            f"{schema_dir / f'{kind}.schema.json'}: {keyword} {value!r} at "
+                            f"{'.'.join(template) or 'the root'} is not one of {', '.join(sorted(values))}"
+                        )
+            for template, value in self.annotated(kind, "x-not-before"):
+                if not isinstance(value, str):
+                    raise K.RegistryError(
+                        f"{schema_dir / f'{kind}.schema.json'}: x-not-before at {'.'.join(template)} names a "
+                        "sibling field (text)"
+                    )
 
     @cached_property
     def detailed(self):
@@ -102,6 +128,22 @@ class Schemas:
         for error in errors:
             out.extend(_leaf_findings(error, path))
         return _dedupe(out)
+
+
+QUOTE_ROLES = (
+    "evidence",
+    "passage",
+)  # what `x-quote` may say: a claim's proof, or a passage of the record's own article
+
+
+def _read_schema(path: Path) -> dict:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise K.RegistryError(f"{path}: cannot read it as JSON ({exc}); a schema is a JSON object") from None
+    if not isinstance(document, dict) or not isinstance(document.get("$id"), str):
+        raise K.RegistryError(f"{path}: a schema is a JSON object with an `$id` (e.g. urn:factcheck:schema:<name>)")
+    return document
 
 
 def _hashable(value):

@@ -22,7 +22,7 @@ from ..textnorm import (
     quote_problem,
 )
 
-MIN_LETTERS = {"evidence": MIN_EVIDENCE_LETTERS, "passage": MIN_PASSAGE_LETTERS}
+MIN_LETTERS = {"evidence": MIN_EVIDENCE_LETTERS, "passage": MIN_PASSAGE_LETTERS}  # per schemas.QUOTE_ROLES
 
 
 def closest_passage(quote: str, paragraph: str) -> str:

@@ -5,11 +5,12 @@ fields are references, the schemas say (`x-references`)."""
 from __future__ import annotations
 
 import difflib
+import re
 
 from .. import findings as F
 from ..dataset import Dataset, Record
 from ..schemas import Schemas, values_at
-from ..textnorm import contains_words, normalize
+from ..textnorm import normalize
 
 # The kinds a finding lists as involved (Finding.claims, .entities, .sources).
 _INVOLVED = ("claim", "entity", "source")
@@ -19,6 +20,18 @@ def check(ds: Dataset, schemas: Schemas, known: dict[str, set[str]], rec: Record
     out = []
     for template, kind in schemas.annotated(rec.kind, "x-references"):
         for pointer, ref in values_at(rec.data, template):
+            if not isinstance(ref, str):  # a schema that does not say the field is text lets anything through
+                problem = f"{'.'.join(map(str, pointer))} must name a {kind} by its id (text)"
+                out.append(
+                    F.make(
+                        "FC204",
+                        rec.path,
+                        pointer=pointer,
+                        problem=problem,
+                        fix=f"Write the {kind}'s id, e.g. `{kind}-id`, one per field.",
+                    )
+                )
+                continue
             if ref in known[kind]:
                 continue
             folder = ds.kinds.get(kind).folder
@@ -141,6 +154,7 @@ def _check_claim_types(ds: Dataset, rec: Record):
             fix="Choose another property or value (see facts/properties/).",
         )
     yield from _check_attribution(ds, rec)
+    yield from _check_holding_fields(ds, rec, prop)
     attributed = ds.valid_record("claim", rec.data.get("attribution", ""))
     if attributed:
         speech = ds.valid_record("property", attributed.data["property"])
@@ -162,15 +176,23 @@ _QUOTED = {"ar": "«{} …»", "en": '"{} …"'}
 
 def attribution_problem(statement: str, lang: str, names: list[str]) -> str | None:
     """What is wrong with how `statement` attributes its content to a speaker known by `names`
-    (None if it opens as the convention says and names the speaker)."""
+    (None if it opens as the convention says: the opening, one of the names, the comma)."""
     opening, stop = ATTRIBUTION_OPENING[lang]
     if not statement.startswith(opening):
         return f"it does not open with {opening.strip()!r}"
-    head = statement[len(opening) :].split(stop, 1)[0]
-    fold = (lambda text: normalize(text).casefold()) if lang == "en" else normalize
-    if not any(contains_words(fold(name), fold(head)) for name in names):
-        return f"{head!r} is not one of the speaker's names ({', '.join(names)})"
+    rest = statement[len(opening) :]
+    if stop not in rest:
+        return f"no {stop!r} closes the speaker's name"
+    head = _speaker_key(rest.split(stop, 1)[0], lang)
+    if head not in {_speaker_key(name, lang) for name in names}:
+        return f"{rest.split(stop, 1)[0]!r} is not one of the speaker's names ({', '.join(names)})"
     return None
+
+
+def _speaker_key(name: str, lang: str) -> str:
+    """A speaker's name as compared: verification form; in English case-folded, without a leading "the"."""
+    key = normalize(name)
+    return key.casefold().removeprefix("the ") if lang == "en" else key
 
 
 # The article's own voice, named as the convention asks.
@@ -180,6 +202,15 @@ ARTICLE = {"ar": "المقال", "en": "the article"}
 def _check_attribution(ds: Dataset, rec: Record):
     """A claim that rests on a statement, or is the article's own assessment (`voice: article`),
     says whose words it reports, in both languages."""
+    if rec.data.get("voice") == "article" and "attribution" in rec.data:
+        yield F.make(
+            "FC204",
+            rec.path,
+            pointer=("voice",),
+            problem="a claim is either what someone said (`attribution`) or the article's own voice (`voice: article`)",
+            fix="Keep the one that is true: `attribution` if the article reports someone's words, else `voice`.",
+        )
+        return
     if rec.data.get("voice") == "article":
         speaker, names_in = "the article", {lang: [name] for lang, name in ARTICLE.items()}
     else:
@@ -221,8 +252,11 @@ def entity_names(ds: Dataset, lang: str) -> dict[str, str]:
     return ds.derived[key]
 
 
+_AROUND_NAME = re.compile(r"^[\W_]+|[\W_]+$")  # quotes, brackets and punctuation around a name
+
+
 def _name_key(text: str, lang: str) -> str:
-    folded = normalize(text).strip(" .،,")
+    folded = _AROUND_NAME.sub("", normalize(text))
     return folded.casefold() if lang == "en" else folded
 
 
@@ -245,8 +279,9 @@ def _check_named_claims(ds: Dataset, record: Record):
         claim = ds.valid_record("claim", cid)
         if claim is None:
             continue
+        named = re.compile(rf"(?<![\w-]){re.escape(record.id)}(?![\w-])")
         for lang in ("ar", "en"):
-            if record.id not in claim.data["verdict"]["reasoning"][lang]:
+            if not named.search(claim.data["verdict"]["reasoning"][lang]):
                 yield F.make(
                     "FC208",
                     claim.path,
@@ -256,3 +291,38 @@ def _check_named_claims(ds: Dataset, record: Record):
                     claims=(cid,),
                     related=[F.Location(record.path, ("claims",))],
                 )
+
+
+def _check_holding_fields(ds: Dataset, rec: Record, prop: Record):
+    """`replaces` and `qualifier` belong to a claim that someone holds a post, and a holder replaces
+    someone else who could have held it."""
+    present = [key for key in ("replaces", "qualifier") if key in rec.data]
+    if present and prop.data.get("role") != "holds-post":
+        yield F.make(
+            "FC204",
+            rec.path,
+            pointer=(present[0],),
+            problem=f"`{present[0]}` is for a claim that someone holds a post; property '{prop.id}' does not",
+            fix=f"Remove `{present[0]}`, or use a property with `role: holds-post`.",
+        )
+        return
+    predecessor = rec.data.get("replaces")
+    if predecessor is not None and predecessor == rec.data["subject"]:
+        yield F.make(
+            "FC204",
+            rec.path,
+            pointer=("replaces",),
+            problem="a holder does not replace themselves",
+            fix="Name the holder the source says this one succeeded, or remove `replaces`.",
+        )
+    target = ds.valid_record("entity", predecessor or "")
+    allowed = prop.data.get("subject_types")
+    if target and allowed and target.data["type"] not in allowed:
+        yield F.make(
+            "FC204",
+            rec.path,
+            pointer=("replaces",),
+            problem=f"`replaces` names '{target.id}', a {target.data['type']}; holders of this post are "
+            f"{' or '.join(allowed)}",
+            fix="Name the person this holder succeeded.",
+        )

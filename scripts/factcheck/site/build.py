@@ -17,6 +17,7 @@ from pathlib import Path
 from ..checker import InvalidDataset, load
 from ..export import write_export
 from ..files import write_if_changed
+from ..kinds import RegistryError
 from ..schemas import Schemas
 from . import downloads, list_pages, record_pages
 from .context import SiteData
@@ -143,6 +144,8 @@ _DIGEST_LINE = "# inputs: "
 def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, site_url: str | None) -> dict:
     try:
         dataset = load(root)
+    except RegistryError as exc:
+        raise SiteError(str(exc)) from None
     except InvalidDataset as exc:
         errors = exc.result.errors
         listing = "\n".join(f"{f.path}:{f.line}: {f.code} {f.message}" for f in errors[:20])
