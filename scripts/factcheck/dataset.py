@@ -11,9 +11,14 @@ from .textnorm import normalize
 
 
 def leaves(value, path: str = "", *, bilingual_whole: bool = False):
-    """(dotted path, value) of every leaf of a record's data, e.g. ("evidence[0].quote", "…");
-    with `bilingual_whole`, an {ar, en} mapping is one leaf."""
-    if isinstance(value, dict) and not (bilingual_whole and set(value) == {"ar", "en"}):
+    """(dotted path, value) of every leaf of a record's data, e.g. ("evidence[0].quote", "…"); an
+    empty list or mapping is a leaf; with `bilingual_whole`, an {ar, en} mapping of texts is one leaf."""
+    bilingual = (
+        isinstance(value, dict) and set(value) == {"ar", "en"} and all(isinstance(v, str) for v in value.values())
+    )
+    if value == [] or value == {}:
+        yield path, value
+    elif isinstance(value, dict) and not (bilingual_whole and bilingual):
         for key, inner in value.items():
             yield from leaves(inner, f"{path}.{key}" if path else key, bilingual_whole=bilingual_whole)
     elif isinstance(value, list):

@@ -37,7 +37,8 @@ class Kind:
         node = data
         for part in self.title.split("."):
             node = node.get(part, {}) if isinstance(node, dict) else {}
-        return node.get(lang, data["id"]) if isinstance(node, dict) else str(node or data["id"])
+        title = node.get(lang) if isinstance(node, dict) else node
+        return title if isinstance(title, str) and title else data["id"]
 
 
 @dataclass(frozen=True)

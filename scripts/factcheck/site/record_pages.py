@@ -432,13 +432,23 @@ def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
 # ---------------------------------------------------------------- a record of any other registered kind
 
 
+def _shown(value) -> str:
+    """A field's value as a reader sees it: "—" for nothing, true/false as written in the record."""
+    if value is None or value == [] or value == {}:
+        return "—"
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
 def record_page(site: SiteData, kind: str, rid: str, lang: str) -> tuple[str, str]:
     """The page of a record whose kind has no page of its own: its title and every field."""
     rec = site.ds.records[kind][rid]
     registered = site.ds.kinds.get(kind)
     title = registered.record_title(rec.data, lang)
     rows = [
-        [f'<code dir="ltr">{esc(path)}</code>', esc(value[lang]) if isinstance(value, dict) else bdi(value)]
+        [
+            f'<code dir="ltr">{esc(path)}</code>',
+            esc(value[lang]) if isinstance(value, dict) and value else bdi(_shown(value)),
+        ]
         for path, value in leaves(rec.data, bilingual_whole=True)
     ]
     parts = [
