@@ -22,15 +22,7 @@ def check(ds: Dataset, schemas: Schemas, known: dict[str, set[str]], rec: Record
         for pointer, ref in values_at(rec.data, template):
             if not isinstance(ref, str):  # a schema that does not say the field is text lets anything through
                 problem = f"{'.'.join(map(str, pointer))} must name a {kind} by its id (text)"
-                out.append(
-                    F.make(
-                        "FC204",
-                        rec.path,
-                        pointer=pointer,
-                        problem=problem,
-                        fix=f"Write the {kind}'s id, e.g. `{kind}-id`, one per field.",
-                    )
-                )
+                out.append(_misfit(rec, pointer, problem, f"Write the {kind}'s id, e.g. `{kind}-id`, one per field."))
                 continue
             if ref in known[kind]:
                 continue
@@ -59,12 +51,11 @@ def check(ds: Dataset, schemas: Schemas, known: dict[str, set[str]], rec: Record
         d = rec.data
         if "preferred_claim" in d and d["preferred_claim"] not in d.get("claims", ()):
             out.append(
-                F.make(
-                    "FC204",
-                    rec.path,
-                    pointer=("preferred_claim",),
-                    problem=f"preferred_claim '{d['preferred_claim']}' is not one of `claims`",
-                    fix="Add it to `claims` or name one of the listed claims.",
+                _misfit(
+                    rec,
+                    ("preferred_claim",),
+                    f"preferred_claim '{d['preferred_claim']}' is not one of `claims`",
+                    "Add it to `claims` or name one of the listed claims.",
                 )
             )
     return out
@@ -124,46 +115,40 @@ def _check_claim_types(ds: Dataset, rec: Record):
             if expected == "none"
             else f"Give `value: {{{expected}: …}}`."
         )
-        yield F.make(
-            "FC204",
-            rec.path,
-            pointer=("value",) if value else ("property",),
-            problem=f"property '{pid}' takes a value of type {expected}, the claim gives {given}",
-            fix=fix,
+        yield _misfit(
+            rec,
+            ("value",) if value else ("property",),
+            f"property '{pid}' takes a value of type {expected}, the claim gives {given}",
+            fix,
         )
-    subject = ds.valid_record("entity", rec.data["subject"])
-    allowed = prop.data.get("subject_types")
-    if subject and allowed and subject.data["type"] not in allowed:
-        yield F.make(
-            "FC204",
-            rec.path,
-            pointer=("subject",),
-            problem=f"property '{pid}' takes a subject of type {' or '.join(allowed)}; "
-            f"'{subject.id}' is a {subject.data['type']}",
-            fix="Choose another property or subject (see facts/properties/).",
-        )
-    allowed = prop.data.get("value_types")
-    target = ds.valid_record("entity", (value or {}).get("entity", ""))
-    if target and allowed and target.data["type"] not in allowed:
-        yield F.make(
-            "FC204",
-            rec.path,
-            pointer=("value", "entity"),
-            problem=f"property '{pid}' takes a value of type {' or '.join(allowed)}; "
-            f"'{target.id}' is a {target.data['type']}",
-            fix="Choose another property or value (see facts/properties/).",
-        )
+    yield from _entity_of_type(
+        ds,
+        rec,
+        ("subject",),
+        rec.data["subject"],
+        prop.data.get("subject_types"),
+        f"property '{pid}' takes a subject",
+        "Choose another property or subject (see facts/properties/).",
+    )
+    yield from _entity_of_type(
+        ds,
+        rec,
+        ("value", "entity"),
+        (value or {}).get("entity"),
+        prop.data.get("value_types"),
+        f"property '{pid}' takes a value",
+        "Choose another property or value (see facts/properties/).",
+    )
     yield from _check_attribution(ds, rec)
     yield from _check_holding_fields(ds, rec, prop)
     attributed = ds.valid_record("claim", rec.data.get("attribution", ""))
     if attributed:
         speech = ds.valid_record("property", attributed.data["property"])
         if speech is None or speech.data.get("role") != "reports-speech":
-            yield F.make(
-                "FC204",
-                rec.path,
-                pointer=("attribution",),
-                problem=f"attribution '{attributed.id}' is not a claim of what someone said",
+            yield _misfit(
+                rec,
+                ("attribution",),
+                f"attribution '{attributed.id}' is not a claim of what someone said",
                 fix="Point `attribution` at the claim that records who said it (a property with "
                 "`role: reports-speech`, such as `stated`).",
             )
@@ -203,12 +188,11 @@ def _check_attribution(ds: Dataset, rec: Record):
     """A claim that rests on a statement, or is the article's own assessment (`voice: article`),
     says whose words it reports, in both languages."""
     if rec.data.get("voice") == "article" and "attribution" in rec.data:
-        yield F.make(
-            "FC204",
-            rec.path,
-            pointer=("voice",),
-            problem="a claim is either what someone said (`attribution`) or the article's own voice (`voice: article`)",
-            fix="Keep the one that is true: `attribution` if the article reports someone's words, else `voice`.",
+        yield _misfit(
+            rec,
+            ("voice",),
+            "a claim is either what someone said (`attribution`) or the article's own voice (`voice: article`)",
+            "Keep the one that is true: `attribution` if the article reports someone's words, else `voice`.",
         )
         return
     if rec.data.get("voice") == "article":
@@ -298,31 +282,41 @@ def _check_holding_fields(ds: Dataset, rec: Record, prop: Record):
     someone else who could have held it."""
     present = [key for key in ("replaces", "qualifier") if key in rec.data]
     if present and prop.data.get("role") != "holds-post":
-        yield F.make(
-            "FC204",
-            rec.path,
-            pointer=(present[0],),
-            problem=f"`{present[0]}` is for a claim that someone holds a post; property '{prop.id}' does not",
-            fix=f"Remove `{present[0]}`, or use a property with `role: holds-post`.",
+        yield _misfit(
+            rec,
+            (present[0],),
+            f"`{present[0]}` is for a claim that someone holds a post; property '{prop.id}' does not",
+            f"Remove `{present[0]}`, or use a property with `role: holds-post`.",
         )
         return
     predecessor = rec.data.get("replaces")
     if predecessor is not None and predecessor == rec.data["subject"]:
-        yield F.make(
-            "FC204",
-            rec.path,
-            pointer=("replaces",),
-            problem="a holder does not replace themselves",
-            fix="Name the holder the source says this one succeeded, or remove `replaces`.",
+        yield _misfit(
+            rec,
+            ("replaces",),
+            "a holder does not replace themselves",
+            "Name the holder the source says this one succeeded, or remove `replaces`.",
         )
-    target = ds.valid_record("entity", predecessor or "")
-    allowed = prop.data.get("subject_types")
-    if target and allowed and target.data["type"] not in allowed:
-        yield F.make(
-            "FC204",
-            rec.path,
-            pointer=("replaces",),
-            problem=f"`replaces` names '{target.id}', a {target.data['type']}; holders of this post are "
-            f"{' or '.join(allowed)}",
-            fix="Name the person this holder succeeded.",
+    yield from _entity_of_type(
+        ds,
+        rec,
+        ("replaces",),
+        predecessor,
+        prop.data.get("subject_types"),
+        "`replaces` takes a holder of this post",
+        "Name the person this holder succeeded.",
+    )
+
+
+def _misfit(rec: Record, pointer: tuple, problem: str, fix: str) -> F.Finding:
+    """FC204: a field that does not fit what it refers to, or the claim it stands in."""
+    return F.make("FC204", rec.path, pointer=pointer, problem=problem, fix=fix)
+
+
+def _entity_of_type(ds: Dataset, rec: Record, pointer: tuple, eid, allowed, what: str, fix: str):
+    """FC204 when the entity a field names is not of a type the property allows (any when unset)."""
+    entity = ds.valid_record("entity", eid)
+    if entity and allowed and entity.data["type"] not in allowed:
+        yield _misfit(
+            rec, pointer, f"{what} of type {' or '.join(allowed)}; '{entity.id}' is a {entity.data['type']}", fix
         )
