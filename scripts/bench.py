@@ -101,6 +101,21 @@ def _copy_base(out: Path) -> None:
             shutil.copy(record, out / "facts/contradictions" / record.name)
 
 
+def _overlap_record(kind: int, n: int, posts: int, people: int) -> str | None:
+    """The contradiction record documenting a planted overlap that holding claim n is in, if any."""
+    j, k = n % posts, n // posts
+    if kind != 0 or j % OVERLAP_EVERY:
+        return None
+    later = n if k % 2 == 1 else n + posts  # the odd-numbered holder overlaps the one before
+    return f"x-overlap-{later}" if later < people else None
+
+
+def _named(verdict: dict, record: str) -> dict:
+    """A verdict whose reasoning names the contradiction record its claim is in (FC208)."""
+    reasoning = {lang: f"{text} ({record})" for lang, text in verdict["reasoning"].items()}
+    return {**verdict, "reasoning": reasoning}
+
+
 def generate(size: int, out: Path) -> Path:
     """A repository of `size` synthetic claims about synthetic people, posts and events.
 
@@ -200,7 +215,8 @@ def generate(size: int, out: Path) -> Path:
                 value={"entity": f"event-{n}"},
                 time={"point": event_day, "basis": "stated"},
             )
-        claim.update(evidence=[_evidence(paragraphs, i)], verdict=verdict)
+        record = _overlap_record(kind, n, posts, people)
+        claim.update(evidence=[_evidence(paragraphs, i)], verdict=_named(verdict, record) if record else verdict)
         _dump(shard / f"{cid}.yaml", claim)
     # Document the planted overlaps, as an editor would (FC412 when both quotes come from one article).
     for n in range(people):
@@ -449,14 +465,57 @@ def site_timings(root: Path, label: str, repeat: int, results: dict) -> None:
     )
 
 
+ENGINE_PER_KIND = 17  # planted cases (and as many near misses) of each kind: over 200 of each in all
+ENGINE_MARKERS = ("<!-- engine:start -->", "<!-- engine:end -->")
+
+
+def engine_scores(results: dict) -> None:
+    """Recall and false-positive rate of the consistency engine on planted inconsistencies, in the
+    real data and in the synthetic 1k data; written to results and to BENCHMARKS.md's engine table."""
+    from factcheck import planted
+
+    tables = []
+    for label, base in (("real", REPO), ("synthetic-1k", generate(1_000, BENCH / "data" / "claims-1000"))):
+        scores = planted.measure(base, BENCH / "data" / f"planted-{label}", ENGINE_PER_KIND, seed=0)
+        total = planted.overall(scores)
+        results[f"engine_{label}"] = {
+            "recall": round(total.recall, 3),
+            "false_positive_rate": round(total.false_positive_rate, 3),
+            "per_kind": {
+                kind: {
+                    "planted": s.planted,
+                    "caught": s.caught,
+                    "recall": round(s.recall, 3),
+                    "near_misses": s.near_misses,
+                    "false_alarms": s.false_alarms,
+                    "false_positive_rate": round(s.false_positive_rate, 3),
+                }
+                for kind, s in scores.items()
+            },
+        }
+        tables.append(
+            f"**{label}** ({total.planted} planted, {total.near_misses} near misses)\n\n" + planted.table(scores)
+        )
+        print(f"engine on {label} data: recall {total.recall:.2f}, false-positive rate {total.false_positive_rate:.2f}")
+    results["engine_recall"] = results["engine_real"]["recall"]
+    results["engine_false_positive_rate"] = results["engine_real"]["false_positive_rate"]
+    doc = REPO / "BENCHMARKS.md"
+    text = doc.read_text(encoding="utf-8")
+    start, end = ENGINE_MARKERS
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        doc.write_text(head + start + "\n" + "\n".join(tables) + end + rest.split(end, 1)[1], encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "what",
         nargs="?",
-        choices=["all", "conflicts"],
+        choices=["all", "conflicts", "engine"],
         default="all",
-        help="everything (default), or only the worst case for conflicts next to its clean twin",
+        help="everything (default); only the worst case for conflicts next to its clean twin; or only the "
+        "engine's recall and false alarms on planted inconsistencies",
     )
     parser.add_argument(
         "--sizes",
@@ -482,10 +541,13 @@ def main() -> int:
         "timings": {},
     }
     t = results["timings"]
-    if args.what == "conflicts":  # the other figures of the last full run stay as they were
+    if args.what in ("conflicts", "engine"):  # the other figures of the last full run stay as they were
         path = BENCH / "results.json"
         previous = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        conflict_timings(args.repeat, results)
+        if args.what == "conflicts":
+            conflict_timings(args.repeat, results)
+        else:
+            engine_scores(results)
         previous.setdefault("timings", {}).update(t)
         previous.update({k: v for k, v in results.items() if k not in ("timings", "repeat", "machine")})
         BENCH.mkdir(exist_ok=True)
@@ -517,6 +579,7 @@ def main() -> int:
     if "rules_10k" in t and "rules_100k" in t:
         results["rules_100k_over_10k"] = round(t["rules_100k"]["median_s"] / t["rules_10k"]["median_s"], 2)
     conflict_timings(args.repeat, results)
+    engine_scores(results)
     for size in args.site_sizes:
         site_timings(generate(size, BENCH / "data" / f"claims-{size}"), f"{size // 1000}k", args.repeat, results)
     real = BENCH / "real-site"

@@ -335,3 +335,49 @@ def test_a_record_id_inside_another_id_does_not_count_as_named(repo):
     path = repo / "facts/claims/c-000-801.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(" (x-count)", ""), encoding="utf-8")
     assert rule_codes(repo) == ["FC208", "FC208"]
+
+
+# ---- heuristic warnings: predecessors, one entity twice, a shared end date
+
+
+def _three_chiefs(repo, named):
+    for cid, who, start, end, source in (
+        ("c-000-801", "abdulrazek-al-nadhuri", "2014-05-02", "2016-12-31", "src-000"),
+        ("c-001-801", "khaled-haftar", "2017-01-01", "2017-12-31", "src-001"),
+        ("c-003-801", "khalifa-haftar", "2018-01-01", "2018-12-31", "src-003"),
+    ):
+        add_claim(
+            repo,
+            cid,
+            who,
+            "holds-post",
+            {"entity": "post-lna-chief-of-staff"},
+            {"start": start, "end": end},
+            source=source,
+        )
+    path = repo / "facts/claims/c-003-801.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"replaces: {named}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("named, expected", [("abdulrazek-al-nadhuri", ["FC414"]), ("khaled-haftar", [])])
+def test_a_named_predecessor_must_be_the_holder_before(repo, named, expected):
+    _three_chiefs(repo, named)
+    assert rule_codes(repo) == expected
+
+
+@pytest.mark.parametrize("second, expected", [("فلان الفلانى", ["FC415"]), ("فلان العلاني", [])])
+def test_two_records_whose_names_fold_alike(repo, second, expected):
+    add_entity(repo, "fulan-a", "person", "فلان الفلاني")
+    add_entity(repo, "fulan-b", "person", second)
+    assert rule_codes(repo) == expected
+
+
+@pytest.mark.parametrize("ending, expected", [(True, ["FC416"]), (False, [])])
+def test_one_shown_end_date_for_unrelated_holders(repo, ending, expected):
+    for cid, who, post, source in (
+        ("c-000-801", "abdulrazek-al-nadhuri", "post-lna-chief-of-staff", "src-000"),
+        ("c-001-801", "mohammed-al-haddad", "post-libyan-army-chief-of-general-staff", "src-001"),
+    ):
+        time = {"start": "2015-01-01", "end": "2017-03-31", **({"ending": True} if ending else {})}
+        add_claim(repo, cid, who, "holds-post", {"entity": post}, time, source=source)
+    assert rule_codes(repo) == expected

@@ -377,6 +377,30 @@ _CODES += [
         "a warning, to document with the resolution that fits, or to settle with a more precise date.",
     ),
     Code(
+        "FC414",
+        WARNING,
+        "predecessor mismatch",
+        "{claim} says {holder} replaced {named} in {post}, but the holder before, in time, is {before}",
+        "Check the dates of the holdings and who `replaces` names; if both are what the sources say, document it "
+        "(`detected_by: FC414`) or silence it on the claim with the reason.",
+    ),
+    Code(
+        "FC415",
+        WARNING,
+        "possibly one entity twice",
+        "{names} may be one {type}: their names read alike once spelling variants are folded ({name})",
+        "If they are one, merge them: keep one record, move the other's spellings into its aliases and point the "
+        "claims at it. If they are two, silence the warning on one record with the reason (`silenced`).",
+    ),
+    Code(
+        "FC416",
+        WARNING,
+        "one end date for unrelated holders",
+        "{holders} all stopped holding different posts on {date}",
+        "A date shared by unrelated holdings is often copied by mistake: check each against its source. If the "
+        "sources say so, silence the warning on the claims with the reason (`silenced`).",
+    ),
+    Code(
         "FC490",
         WARNING,
         "stale contradiction",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from .. import findings as F
 from ..dataset import Dataset
-from . import dates, events, names, order, quantities, single_value
+from . import dates, events, heuristics, names, order, quantities, single_value
 
 Rule = Callable[[Dataset], Iterable[F.Finding]]
 
@@ -22,6 +22,7 @@ RULES: list[Rule] = [
     names.check,
     dates.check,
     order.check,
+    heuristics.check,
 ]
 
 # Codes whose findings compare claims; inside one source they become FC412.
