@@ -30,6 +30,7 @@ def test_report_json_counts_and_documentation_status(repo):
             "entities": [],
             "sources": [],
             "documented_by": "x-count",
+            "silenced_by": None,
         }
     ]
     assert doc["contradictions_by_resolution"]["temporal-succession"] == 1

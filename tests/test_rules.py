@@ -381,3 +381,21 @@ def test_one_shown_end_date_for_unrelated_holders(repo, ending, expected):
         time = {"start": "2015-01-01", "end": "2017-03-31", **({"ending": True} if ending else {})}
         add_claim(repo, cid, who, "holds-post", {"entity": post}, time, source=source)
     assert rule_codes(repo) == expected
+
+
+def test_a_warning_set_aside_with_its_reason_is_not_reported_and_the_page_says_why(repo, tmp_path):
+    from factcheck.site.build import generate
+
+    add_entity(repo, "fulan-a", "person", "فلان الفلاني")
+    add_entity(repo, "fulan-b", "person", "فلان الفلانى")
+    path = repo / "facts/entities/fulan-b.yaml"
+    reason = (
+        "silenced:\n- code: FC415\n  reason: {ar: شخصان مختلفان في المصدر., en: Two different people in the source.}\n"
+    )
+    path.write_text(path.read_text(encoding="utf-8") + reason, encoding="utf-8")
+    assert rule_codes(repo) == []
+    status, out = run(repo, "report")
+    assert status == 0 and "FC415 [set aside in fulan-b]" in out and "1 set aside, 0 undocumented" in out
+    generate(repo, tmp_path / "docs")
+    page = (tmp_path / "docs/entities/fulan-b.en.md").read_text(encoding="utf-8")
+    assert "Warning set aside" in page and "Two different people in the source." in page

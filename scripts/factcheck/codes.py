@@ -401,6 +401,14 @@ _CODES += [
         "sources say so, silence the warning on the claims with the reason (`silenced`).",
     ),
     Code(
+        "FC491",
+        ERROR,
+        "an error set aside",
+        "{id} sets aside {silenced}, which is not one of the engine's warnings",
+        "Only warnings can be set aside with `silenced`; document an error with a contradiction record, or correct "
+        "the data.",
+    ),
+    Code(
         "FC490",
         WARNING,
         "stale contradiction",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import codes, rules
 from . import findings as F
-from . import rules
 from .dataset import Dataset
 
 
@@ -21,7 +21,7 @@ class Consistency:
 
     @property
     def undocumented(self) -> list[F.Finding]:
-        return [f for f in self.findings if f.documented_by is None]
+        return [f for f in self.findings if f.documented_by is None and f.silenced_by is None]
 
 
 def _covers(record, finding: F.Finding) -> bool:
@@ -46,9 +46,38 @@ def check(ds: Dataset) -> Consistency:
                 finding.documented_by = record.id
                 used.add(record.id)
                 break
-    stale = [
+    stale = _silence(ds, found)
+    stale += [
         F.make("FC490", rec.path, pointer=("detected_by",), id=rec.id, detected_by=rec.data["detected_by"])
         for rec in sorted(ds.contradictions.values(), key=lambda r: r.id)
         if rec.data["detected_by"] != "manual" and rec.id not in used
     ]
     return Consistency(found, stale)
+
+
+def _silence(ds: Dataset, found: list[F.Finding]) -> list[F.Finding]:
+    """Set aside the warnings a record they involve silences (`silenced`: code and reason); an error
+    cannot be set aside (FC491)."""
+    out = []
+    silenced: dict[tuple[str, str], str] = {}  # (record id, code) -> record id
+    for kind in ("claim", "entity", "source"):
+        for rec in ds.records[kind].values():
+            for i, item in enumerate(rec.data.get("silenced", ())):
+                known = codes.CODES.get(item["code"])
+                if known is None or known.severity != codes.WARNING:
+                    out.append(
+                        F.make("FC491", rec.path, pointer=("silenced", i, "code"), id=rec.id, silenced=item["code"])
+                    )
+                else:
+                    silenced[(rec.id, item["code"])] = rec.id
+    for finding in found:
+        if finding.severity == codes.WARNING and finding.documented_by is None:
+            finding.silenced_by = next(
+                (
+                    silenced[(rid, finding.code)]
+                    for rid in (*finding.claims, *finding.entities, *finding.sources)
+                    if (rid, finding.code) in silenced
+                ),
+                None,
+            )
+    return out

@@ -47,6 +47,7 @@ class Finding:
     entities: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     documented_by: str | None = None
+    silenced_by: str | None = None  # a record that set this warning aside (`silenced`), with its reason
 
     @property
     def title(self) -> str:
@@ -66,6 +67,7 @@ class Finding:
             "entities": list(self.entities),
             "sources": list(self.sources),
             "documented_by": self.documented_by,
+            "silenced_by": self.silenced_by,
         }
 
 

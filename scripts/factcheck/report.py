@@ -46,12 +46,14 @@ def build(result: Result) -> dict:
                 "entities": list(f.entities),
                 "sources": list(f.sources),
                 "documented_by": f.documented_by,
+                "silenced_by": f.silenced_by,
             }
             for f in findings
         ],
         "findings_by_status": {
             "documented": sum(1 for f in findings if f.documented_by),
-            "undocumented": sum(1 for f in findings if not f.documented_by),
+            "silenced": sum(1 for f in findings if f.silenced_by),
+            "undocumented": sum(1 for f in findings if not f.documented_by and not f.silenced_by),
         },
         "contradictions_by_resolution": dict(
             sorted(Counter(x.data["resolution"] for x in ds.contradictions.values()).items())

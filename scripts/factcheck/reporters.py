@@ -130,10 +130,14 @@ def github_summary(result: Result) -> str:
 def report_text(doc: dict) -> str:
     out = ["Counts: " + ", ".join(f"{v} {k}" for k, v in doc["counts"].items()), ""]
     status = doc["findings_by_status"]
-    out.append(f"Findings: {status['documented']} documented, {status['undocumented']} undocumented")
+    out.append(
+        f"Findings: {status['documented']} documented, {status['silenced']} set aside, "
+        f"{status['undocumented']} undocumented"
+    )
     for f in doc["findings"]:
         involved = ", ".join(f["claims"] + f["entities"] + f["sources"])
-        out.append(one_line(f"  {f['code']} [{f['documented_by'] or 'UNDOCUMENTED'}] {involved}: {f['message']}"))
+        status = f["documented_by"] or (f"set aside in {f['silenced_by']}" if f["silenced_by"] else "UNDOCUMENTED")
+        out.append(one_line(f"  {f['code']} [{status}] {involved}: {f['message']}"))
     out += [
         "",
         "Contradictions by resolution: "

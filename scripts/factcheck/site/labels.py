@@ -31,6 +31,7 @@ UI = {
     "conflicting": {"ar": "ادعاءات تتعارض معه", "en": "Conflicting claims"},
     "its_contradictions": {"ar": "التعارضات الموثقة", "en": "Documented contradictions"},
     "editor_note": {"ar": "ملاحظة المحرر", "en": "Editor's note"},
+    "set_aside": {"ar": "تنبيه نُحّي جانبًا", "en": "Warning set aside"},
     "rank": {"ar": "الرتبة", "en": "Rank"},
     "deprecated": {"ar": "مهمَل: ثبت خطؤه", "en": "Deprecated: shown to be wrong"},
     "edit": {"ar": "تحرير هذا السجل", "en": "Edit this record"},

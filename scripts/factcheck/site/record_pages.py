@@ -24,10 +24,19 @@ from .labels import ui
 from .markup import a, bdi, esc, json_script, rel, table, time_words
 
 
-def _note(note: dict | None, lang: str) -> str:
-    if not note:
-        return ""
-    return f'<aside class="fc-note"><strong>{esc(ui("editor_note", lang))}:</strong> {esc(note[lang])}</aside>'
+def _note(note: dict | None, lang: str, silenced: list | None = None) -> str:
+    """The editor's note, and the engine's warnings an editor set aside for the record, with why."""
+    parts = (
+        [f'<aside class="fc-note"><strong>{esc(ui("editor_note", lang))}:</strong> {esc(note[lang])}</aside>']
+        if note
+        else []
+    )
+    parts += [
+        f'<aside class="fc-note"><strong>{esc(ui("set_aside", lang))} <code dir="ltr">{esc(item["code"])}</code>:'
+        f"</strong> {esc(item['reason'][lang])}</aside>"
+        for item in silenced or ()
+    ]
+    return "".join(parts)
 
 
 def _section(title: str, inner: str) -> str:
@@ -111,7 +120,7 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
             ui("its_contradictions", lang), _list([contradiction_link(site, x.id, lang, here) for x in contradictions])
         )
     )
-    parts.append(_note(d.get("editor_note"), lang))
+    parts.append(_note(d.get("editor_note"), lang, d.get("silenced")))
     parts.append(edit_links(site, c.path, lang))
     parts.append(claimreview_script(site, cid, lang))
     return d["statement"][lang], "".join(parts)
@@ -216,7 +225,7 @@ def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
             _list([contradiction_link(site, x.id, lang, here) for x in site.contradictions_of.get(eid, [])]),
         )
     )
-    parts.append(_note(d.get("editor_note"), lang))
+    parts.append(_note(d.get("editor_note"), lang, d.get("silenced")))
     parts.append(edit_links(site, e.path, lang))
     return d["name"][lang], "".join(parts)
 
@@ -338,7 +347,7 @@ def source_page(site: SiteData, sid: str, lang: str) -> tuple[str, str]:
     if d.get("notes"):
         infer.append(esc(d["notes"][lang]))
     parts.append(_section(ui("we_infer", lang), _list(infer)))
-    parts.append(_note(d.get("editor_note"), lang))
+    parts.append(_note(d.get("editor_note"), lang, d.get("silenced")))
     parts.append(
         f'<p>{esc(ui("stored_file", lang))}: <code dir="ltr">{esc(d["file"])}</code> · sha256 '
         f'<code dir="ltr" class="fc-hash">{esc(d["sha256"])}</code></p>'
@@ -424,7 +433,7 @@ def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
         parts.append(
             _section(ui("involved_sources", lang), _list([source_link(site, s, lang, here) for s in d["sources"]]))
         )
-    parts.append(_note(d.get("editor_note"), lang))
+    parts.append(_note(d.get("editor_note"), lang, d.get("silenced")))
     parts.append(edit_links(site, x.path, lang))
     return d["summary"][lang], "".join(parts)
 
