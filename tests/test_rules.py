@@ -399,3 +399,29 @@ def test_a_warning_set_aside_with_its_reason_is_not_reported_and_the_page_says_w
     generate(repo, tmp_path / "docs")
     page = (tmp_path / "docs/entities/fulan-b.en.md").read_text(encoding="utf-8")
     assert "Warning set aside" in page and "Two different people in the source." in page
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Abdulrazek al-Nadhuri", "Abdel Razek Nadori", True),
+        ("Abdul Hamid Dbeibah", "Abdel-Hamid Dbaiba", True),
+        ("Fayez al-Sarraj", "Fayez Serraj", True),
+        ("Eastern Libya", "Western Libya", False),
+        ("Khalifa Haftar", "Khaled Haftar", False),
+    ],
+)
+def test_latin_spellings_of_one_name_share_a_skeleton(a, b, same):
+    from factcheck.rules.heuristics import latin_skeleton
+
+    assert (latin_skeleton(a) == latin_skeleton(b)) == same
+
+
+def test_two_records_whose_latin_names_are_one_transliteration(repo):
+    add_entity(repo, "nadhuri-a", "person", "شخص أول")
+    add_entity(repo, "nadhuri-b", "person", "شخص ثان")
+    for eid, latin in (("nadhuri-a", "Abdulrazek al-Nadhuri"), ("nadhuri-b", "Abdel Razek Nadori")):
+        path = repo / f"facts/entities/{eid}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace(f"en: {eid}", f"en: {latin}"), encoding="utf-8")
+    assert rule_codes(repo) == ["FC415"]

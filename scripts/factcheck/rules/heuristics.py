@@ -54,14 +54,32 @@ def _predecessors(ds):
                 )
 
 
+# Latin spellings of one Arabic name differ in vowels, h, doubled letters and the article: a
+# skeleton keeps the consonants that carry the name (Nadhuri, Nadori, Nazuri -> ndr is too short to
+# trust alone, so the whole name's skeleton is compared: Abdulrazek al-Nadhuri -> bdlrzkndr).
+_DIGRAPHS = (("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("ph", "f"), ("q", "k"))
+_ARTICLE = re.compile(r"\b(?:al|el|ul)\b")
+_SOFT = re.compile(r"[aeiouyh]+")
+
+
+def latin_skeleton(name: str) -> str:
+    """The consonant skeleton of a Latin-script name: one for all its usual transliterations."""
+    text = _LATIN_NOISE.sub(" ", name.casefold())
+    text = _ARTICLE.sub(" ", text)
+    for digraph, letter in _DIGRAPHS:
+        text = text.replace(digraph, letter)
+    text = _SOFT.sub("", text.replace(" ", ""))
+    return re.sub(r"([a-z])\1+", r"\1", text)  # doubled letters once; digits stay as written
+
+
 def _name_keys(entity) -> set[str]:
-    """The folded forms of an entity's names: Arabic folded for search, Latin lower-cased letters and digits."""
+    """The folded forms of an entity's names: Arabic folded for search; Latin as a consonant skeleton."""
     d = entity.data
     arabic = [d["name"]["ar"], *(a["text"] for a in d["aliases"] if a["lang"] == "ar" and a["kind"] != "short")]
     latin = [d["name"]["en"], *(a["text"] for a in d["aliases"] if a["lang"] == "en" and a["kind"] != "short")]
     keys = {f"ar:{fold_for_search(n)}" for n in arabic}
-    keys |= {f"en:{_LATIN_NOISE.sub('', n.casefold())}" for n in latin}
-    return {k for k in keys if len(k) > 6}  # a short key (a bare surname, an acronym) matches by chance
+    keys |= {f"en:{latin_skeleton(n)}" for n in latin}
+    return {k for k in keys if len(k) > 8}  # a short key (a bare surname, an acronym) matches by chance
 
 
 def _duplicate_entities(ds):
@@ -83,6 +101,7 @@ def _duplicate_entities(ds):
             first.path,
             pointer=("name",),
             entities=group,
+            names=", ".join(group),
             type=type_,
             name=key.split(":", 1)[1],
             related=[F.Location(ds.entities[i].path, ("name",)) for i in group[1:]],
