@@ -401,7 +401,6 @@ def test_a_warning_set_aside_with_its_reason_is_not_reported_and_the_page_says_w
     assert "Warning set aside" in page and "Two different people in the source." in page
 
 
-@pytest.mark.unit
 @pytest.mark.parametrize(
     "a, b, same",
     [
