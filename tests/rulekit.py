@@ -7,47 +7,12 @@ import hashlib
 import yaml
 
 from conftest import write
-
-QUOTES = {  # real quotes and their translations, so the records pass every other check
-    "src-000": ("عقدت المفاوضات لتوحيد الجيش الليبي", 5, "Negotiations were held to unify the Libyan army"),
-    "src-001": ("وتعثرت محادثات إعادة توحيد الجيش في ليبيا", 8, "And talks on reunifying the army in Libya stalled"),
-    "src-003": ("لا تزال ليبيا مقسمة بين حكومتين متنافستين", 9, "Libya remains divided between two rival governments"),
-}
+from factcheck.planted import claim_record
 
 
-def add_claim(
-    repo,
-    cid,
-    subject,
-    prop,
-    value=None,
-    time=None,
-    source="src-000",
-    quote=None,
-    paragraph=None,
-    rating="single-source",
-):
-    q, p, translation = QUOTES.get(source, (quote, paragraph, "A test translation."))
-    data = {
-        "id": cid,
-        "statement": {"ar": "نص تجريبي.", "en": "Test statement."},
-        "subject": subject,
-        "property": prop,
-    }
-    if value is not None:
-        data["value"] = value
-    if time is not None:
-        data["time"] = {"basis": "stated", **time}
-    data["evidence"] = [
-        {
-            "source": source,
-            "quote": quote or q,
-            "translation": translation,
-            "paragraph": paragraph or p,
-            "stance": "supports",
-        }
-    ]
-    data["verdict"] = {"rating": rating, "reasoning": {"ar": "سبب.", "en": "Reason."}}
+def add_claim(repo, cid, subject, prop, value=None, time=None, source="src-000", rating="single-source"):
+    """A claim resting on a real quote of `source` (src-000, src-001 or src-003), so every other check passes."""
+    data = claim_record(cid, subject, prop, value, time, source, rating=rating)
     return write(repo, f"facts/claims/{cid}.yaml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 

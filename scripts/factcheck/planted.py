@@ -46,6 +46,37 @@ class Case:
         return {data["id"] for data in self.records.values()}
 
 
+def claim_record(
+    cid: str,
+    subject: str,
+    prop: str,
+    value: dict | None = None,
+    time: dict | None = None,
+    source: str = "src-000",
+    rating: str = "single-source",
+    **extra,
+) -> dict:
+    """A valid claim resting on one of QUOTES (its source's), for planted cases and tests: a time
+    without `basis` is stated."""
+    quote, paragraph, translation = QUOTES[source]
+    data: dict = {
+        "id": cid,
+        "statement": {"ar": "ادعاء تجريبي.", "en": "A planted claim."},
+        "subject": subject,
+        "property": prop,
+    }
+    if value is not None:
+        data["value"] = value
+    if time is not None:
+        data["time"] = {"basis": "stated", **time}
+    data.update(extra)
+    data["evidence"] = [
+        {"source": source, "quote": quote, "translation": translation, "paragraph": paragraph, "stance": "supports"}
+    ]
+    data["verdict"] = {"rating": rating, "reasoning": {"ar": "سبب.", "en": "Reason."}}
+    return data
+
+
 class Builder:
     """Fresh, valid records for case number `n` (ids and names never shared with another case)."""
 
@@ -81,24 +112,8 @@ class Builder:
         **extra,
     ) -> str:
         self.claims += 1
-        number = source.removeprefix("src-")
-        cid = f"c-{number}-{self.tag}-{self.claims}"
-        quote, paragraph, translation = QUOTES[source]
-        data: dict = {
-            "id": cid,
-            "statement": {"ar": "ادعاء تجريبي.", "en": "A planted claim."},
-            "subject": subject,
-            "property": prop,
-        }
-        if value is not None:
-            data["value"] = value
-        if time is not None:
-            data["time"] = {"basis": "stated", **time} if "reason" not in time else time
-        data.update(extra)
-        data["evidence"] = [
-            {"source": source, "quote": quote, "translation": translation, "paragraph": paragraph, "stance": "supports"}
-        ]
-        data["verdict"] = {"rating": "single-source", "reasoning": {"ar": "سبب.", "en": "Reason."}}
+        cid = f"c-{source.removeprefix('src-')}-{self.tag}-{self.claims}"
+        data = claim_record(cid, subject, prop, value, time, source, **extra)
         self.case.records[f"claims/{cid}.yaml"] = data
         return cid
 
