@@ -29,21 +29,29 @@ class Tenure:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (kind, the other claim's id)
 
 
+def _holdings(ds: Dataset) -> tuple[dict[str, bool], dict[str, list[Record]]]:
+    """(holding property -> whether it promises one holder at a time, post -> the claims that hold
+    it, deprecated ones left out), built once per dataset: every post's page asks for its holders."""
+    if "holdings" not in ds.derived:
+        holding = {
+            pid: p.data.get("single_subject", False)
+            for pid, p in ds.properties.items()
+            if p.data.get("role") == "holds-post"
+        }
+        by_post: dict[str, list[Record]] = {}
+        for c in ds.claims.values():
+            post = (c.data.get("value") or {}).get("entity")
+            if c.data["property"] in holding and post and c.data.get("rank") != "deprecated":
+                by_post.setdefault(post, []).append(c)
+        ds.derived["holdings"] = (holding, by_post)
+    return ds.derived["holdings"]
+
+
 def holders(ds: Dataset, post: str) -> list[Tenure]:
     """The tenures of `post` (claims of a property with `role: holds-post` whose value it is), in
     order of time, each with its warnings against the other holders."""
-    holding = {
-        pid: p.data.get("single_subject", False)
-        for pid, p in ds.properties.items()
-        if p.data.get("role") == "holds-post"
-    }  # property -> whether it promises one holder at a time
-    claims = [
-        c
-        for c in ds.claims.values()
-        if c.data["property"] in holding
-        and (c.data.get("value") or {}).get("entity") == post
-        and c.data.get("rank") != "deprecated"
-    ]
+    holding, by_post = _holdings(ds)
+    claims = by_post.get(post, [])
     undated = (EARLIEST, LATEST)
     tenures = sorted(
         (Tenure(c, c.data["subject"], claim_span(c), certain_span(c)) for c in claims),
