@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from ..dataset import Dataset, Record
 from ..schemas import Schemas
-from ..values import value_key
+from ..values import value_key, value_text
+from .markup import date_words
 
 
 @dataclass
@@ -86,3 +87,16 @@ class SiteData:
     def source_title(self, sid: str, lang: str) -> str:
         s = self.ds.sources.get(sid)
         return s.data["title"]["text"][lang] if s else sid
+
+    def source_name(self, sid: str, lang: str) -> str:
+        """How readers meet a source: its outlet and title (ids are for machines)."""
+        s = self.ds.sources.get(sid)
+        if s is None:
+            return sid
+        outlet = s.data["outlet"].get("name", {}).get(lang)
+        title = s.data["title"]["text"][lang]
+        return f"{outlet}: {title}" if outlet else title
+
+    def value_words(self, claim: Record, lang: str) -> str:
+        """A claim's value that is not an entity, in words (dates in the reader's language)."""
+        return value_text(claim.data.get("value"), lang, date=lambda d: date_words(d, lang))

@@ -13,7 +13,7 @@ from .markup import a, bdi, date_words, esc, rel
 
 
 def entity_link(site: SiteData, eid: str, lang: str, here: str) -> str:
-    return f'<a href="{rel(here, f"entities/{eid}")}">{bdi(site.name(eid, lang))}</a>'
+    return f'<a href="{esc(rel(here, f"entities/{eid}"))}">{bdi(site.name(eid, lang))}</a>'
 
 
 def claim_link(site: SiteData, cid: str, lang: str, here: str) -> str:

@@ -12,6 +12,7 @@ from .context import SiteData
 from .fragments import contradiction_link, entity_link, source_link, verdict_badge
 from .labels import ui
 from .markup import a, bdi, esc, json_script, rel, rel_file, table, time_words
+from .templating import render
 
 INTRO = {
     "ar": (
@@ -327,13 +328,7 @@ def downloads_page(site: SiteData, lang: str) -> tuple[str, str]:
         )
         for kind in site.ds.kinds
     ]
-    rows = [
-        [a(rel_file(here, f"data/{name}", lang), name), esc(fmt), esc(desc[lang])]
-        for name, fmt, desc in files + EXTRA_DOWNLOADS
-    ]
-    return ui("downloads", lang), f"<h1>{esc(ui('downloads', lang))}</h1>" + table(
-        [ui("file", lang), ui("format", lang), ui("description", lang)], rows
-    )
+    return ui("downloads", lang), render("downloads.html", here=here, lang=lang, files=files + EXTRA_DOWNLOADS)
 
 
 def search_page(site: SiteData, lang: str) -> tuple[str, str]:
@@ -341,7 +336,7 @@ def search_page(site: SiteData, lang: str) -> tuple[str, str]:
     placeholder = {"ar": "ابحث عن اسم أو منصب أو حدث", "en": "Search for a name, post or event"}[lang]
     body = (
         f"<h1>{esc(ui('search', lang))}</h1>"
-        f'<form class="fc-search" role="search" data-pagefind="{rel_file(here, "pagefind/pagefind.js", lang)}">'
+        f'<form class="fc-search" role="search" data-pagefind="{esc(rel_file(here, "pagefind/pagefind.js", lang))}">'
         f'<label for="fc-q">{esc(ui("search", lang))}</label>'
         f'<input id="fc-q" name="q" type="search" autocomplete="off" placeholder="{esc(placeholder)}">'
         '</form><ol class="fc-results" aria-live="polite"></ol>'

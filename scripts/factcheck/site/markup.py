@@ -38,7 +38,7 @@ def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative link between two pages of the same language, as the browser resolves it."""
     link = posixpath.relpath("/" + page_url(to_page), "/" + page_url(from_page))
     link = "./" if link == "." else link + "/"
-    return esc(link + (f"#{anchor}" if anchor else ""))
+    return link + (f"#{anchor}" if anchor else "")
 
 
 def rel_file(from_page: str, path: str, lang: str) -> str:
@@ -46,13 +46,12 @@ def rel_file(from_page: str, path: str, lang: str) -> str:
     once, at the site root, while English pages live one level down under en/."""
     here = page_url(from_page) or "./"
     depth = (here.count("/") if here != "./" else 0) + (lang == "en")
-    return esc("../" * depth + path)
+    return "../" * depth + path
 
 
 def a(href: str, text: str, cls: str = "") -> str:
-    """`href` must already be escaped (see rel); `text` is escaped here."""
     c = f' class="{cls}"' if cls else ""
-    return f'<a href="{href}"{c}>{esc(text)}</a>'
+    return f'<a href="{esc(href)}"{c}>{esc(text)}</a>'
 
 
 def date_words(value: str, lang: str) -> str:
