@@ -23,6 +23,7 @@ from . import downloads, list_pages, record_pages
 from .context import SiteData
 from .labels import LANGS
 from .markup import esc
+from .search_terms import search_extras
 
 MANIFEST = ".generated"
 Builder = Callable[[str], tuple[str, str]]  # lang -> (title, body HTML)
@@ -164,6 +165,8 @@ def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, 
         )
         for lang in LANGS:
             title, body = builder(lang)
+            if searchable:
+                body += str(search_extras(site, page_id, lang))  # the body is already HTML
             rel = f"{page_id}.md" if lang == "ar" else f"{page_id}.en.md"
             files.append(rel)
             written += write_if_changed(docs_dir / rel, render(title, body, searchable))

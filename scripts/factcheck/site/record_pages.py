@@ -6,7 +6,7 @@ import itertools
 
 from ..dataset import leaves
 from ..rules.succession import holders
-from ..textnorm import fold_for_search, fragment_spans, normalize_with_offsets, quote_fragments
+from ..textnorm import fragment_spans, normalize_with_offsets, quote_fragments
 from ..timespans import claim_span
 from . import timebar
 from .context import SiteData
@@ -195,12 +195,6 @@ def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
     ]
     headers = [ui("names", lang), "lang", ui("kind", lang), site.kind_label("source", lang), ui("notes", lang)]
     parts.append(_section(ui("spellings", lang), table(headers, rows) if rows else ""))
-    # A hidden block of every spelling and its search fold: search finds the page by any of them.
-    names = [d["name"]["ar"], d["name"]["en"], *(al["text"] for al in d["aliases"])]
-    folded = sorted({fold_for_search(n) for n in names} - set(names))
-    parts.append(
-        f'<div hidden class="fc-search-names" data-pagefind-weight="10">{esc(" · ".join(names + folded))}</div>'
-    )
     holding = site.with_role("holds-post")
     posts = [c for c in site.by_subject.get(eid, []) if c.data["property"] in holding]
     if posts:
