@@ -19,7 +19,7 @@ from ..export import write_export
 from ..files import write_if_changed
 from ..kinds import RegistryError
 from ..schemas import Schemas
-from . import downloads, list_pages, record_pages
+from . import downloads, list_pages, record_pages, reference_page, search_page
 from .context import SiteData
 from .labels import LANGS
 from .markup import esc
@@ -52,9 +52,9 @@ def pages(site: SiteData) -> dict[str, Builder]:
     out: dict[str, Builder] = {
         "index": lambda lang: list_pages.home_page(site, lang),
         "timeline": lambda lang: list_pages.timeline_page(site, lang),
-        "reference": lambda lang: list_pages.reference_page(site, lang),
+        "reference": lambda lang: reference_page.reference_page(site, lang),
         "downloads": lambda lang: list_pages.downloads_page(site, lang),
-        "search": lambda lang: list_pages.search_page(site, lang),
+        "search": lambda lang: search_page.search_page(site, lang),
     }
     for kind in site.ds.kinds:
         if kind.page is None:

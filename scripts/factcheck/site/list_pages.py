@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .. import codes
-from ..textnorm import search_fold_spec
 from ..timespans import EARLIEST, LATEST, claim_span
 from . import timebar
 from .context import SiteData
 from .fragments import contradiction_link, entity_link, source_link, verdict_badge
 from .labels import ui
-from .markup import a, bdi, esc, json_script, rel, rel_file, table, time_words
+from .markup import a, bdi, esc, rel, table, time_words
 from .templating import render
 
 INTRO = {
@@ -222,87 +220,6 @@ def timeline_page(site: SiteData, lang: str) -> tuple[str, str]:
     return ui("timeline", lang), body
 
 
-def _fields(schema: dict, prefix: str = ""):
-    required = set(schema.get("required", ()))
-    for name, prop in schema.get("properties", {}).items():
-        path = f"{prefix}{name}"
-        yield path, name in required, prop.get("description", "")
-        inner = prop.get("items", prop)
-        if "properties" in inner:
-            yield from _fields(inner, path + ("[]." if "items" in prop else "."))
-
-
-def reference_page(site: SiteData, lang: str) -> tuple[str, str]:
-    parts = [f"<h1>{esc(ui('reference', lang))}</h1>"]
-    note = {
-        "ar": "هذه الصفحة مولَّدة من أوصاف المخططات (schema/) وسجل الرموز، وهي بالإنجليزية كما في المخططات.",
-        "en": "Generated from the schema descriptions (schema/) and the code registry.",
-    }
-    parts.append(f"<p>{esc(note[lang])}</p>")
-    for kind in site.ds.kinds.names():
-        doc = site.schemas.documents[kind]
-        rows = [
-            [f'<code dir="ltr">{esc(p)}</code>', "✔" if req else "", f'<span dir="ltr">{esc(desc)}</span>']
-            for p, req, desc in _fields(doc)
-        ]
-        parts.append(
-            f'<h2 dir="ltr">{esc(doc["title"])}</h2><p dir="ltr">{esc(doc["description"])}</p>'
-            + table(["field", "required", "description"], rows)
-        )
-    scale = site.schemas.labels("claim", "verdict.rating")
-    rows = [
-        [
-            f'<code dir="ltr">{esc(k)}</code>',
-            verdict_badge(site, k, lang),
-            bdi(v.get("rating", "—")),
-            esc(v["description"][lang]),
-        ]
-        for k, v in scale.items()
-    ]
-    parts.append(
-        '<h2 id="verdicts">'
-        + esc({"ar": "سلّم الأحكام", "en": "Verdict scale"}[lang])
-        + "</h2>"
-        + table(["id", ui("verdict", lang), "ClaimReview ratingValue", ui("description", lang)], rows)
-    )
-    rows = [
-        [f'<code dir="ltr">{esc(k)}</code>', esc(v[lang]), esc(v["description"][lang])]
-        for k, v in site.resolutions().items()
-    ]
-    parts.append(
-        '<h2 id="resolutions">'
-        + esc(ui("resolution", lang))
-        + "</h2>"
-        + table(["id", ui("resolution", lang), ui("description", lang)], rows)
-    )
-    rows = [
-        [
-            f'<code dir="ltr">{esc(c.code)}</code>',
-            esc(c.severity),
-            f'<span dir="ltr">{esc(c.message)}</span>',
-            f'<span dir="ltr">{esc(c.table_hint)}</span>',
-        ]
-        for c in codes.CODES.values()
-    ]
-    parts.append('<h2 id="codes">Codes</h2>' + table(["code", "severity", "message", "how to fix"], rows))
-    props = [
-        [
-            f'<code dir="ltr">{esc(p.id)}</code>',
-            esc(p.data["label"][lang]),
-            esc(p.data["value_type"]),
-            "✔" if p.data.get("single_value") else "",
-            "✔" if p.data.get("single_subject") else "",
-            esc(p.data["description"][lang]),
-        ]
-        for p in sorted(site.ds.properties.values(), key=lambda p: p.id)
-    ]
-    parts.append(
-        '<h2 id="properties">Properties</h2>'
-        + table(["id", "label", "value", "single value", "single holder", ui("description", lang)], props)
-    )
-    return ui("reference", lang), "".join(parts)
-
-
 # Beside one JSON file per kind of record (exports.write_export).
 EXTRA_DOWNLOADS = [
     ("claims.csv", "CSV", {"ar": "الادعاءات في جدول مسطح", "en": "Claims as a flat table"}),
@@ -329,17 +246,3 @@ def downloads_page(site: SiteData, lang: str) -> tuple[str, str]:
         for kind in site.ds.kinds
     ]
     return ui("downloads", lang), render("downloads.html", here=here, lang=lang, files=files + EXTRA_DOWNLOADS)
-
-
-def search_page(site: SiteData, lang: str) -> tuple[str, str]:
-    here = "search"
-    placeholder = {"ar": "ابحث عن اسم أو منصب أو حدث", "en": "Search for a name, post or event"}[lang]
-    body = (
-        f"<h1>{esc(ui('search', lang))}</h1>"
-        f'<form class="fc-search" role="search" data-pagefind="{esc(rel_file(here, "pagefind/pagefind.js", lang))}">'
-        f'<label for="fc-q">{esc(ui("search", lang))}</label>'
-        f'<input id="fc-q" name="q" type="search" autocomplete="off" placeholder="{esc(placeholder)}">'
-        '</form><ol class="fc-results" aria-live="polite"></ol>'
-        f'<script type="application/json" id="fc-fold">{json_script(search_fold_spec())}</script>'
-    )
-    return ui("search", lang), body
