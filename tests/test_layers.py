@@ -21,7 +21,7 @@ STEPS = [
     {"link"},
     {"rules", "consistency"},  # check
     {"checker"},  # the whole run: factcheck.check and factcheck.load
-    {"report", "coverage", "export", "changes", "planted"},
+    {"report", "coverage", "export", "database", "changes", "planted"},
     {"reporters", "fmt", "scaffold", "site"},
     {"cli", "__main__", "__init__"},
 ]

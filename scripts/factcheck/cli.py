@@ -110,17 +110,22 @@ def _append_step_summary(markdown: str) -> None:
 
 
 def cmd_export(args) -> int:
-    """Write the dataset as JSON (claims, entities, sources, contradictions, properties) and claims.csv.
+    """Write the dataset as JSON (claims, entities, sources, contradictions, properties), claims.csv
+    and factcheck.sqlite (with Datasette metadata in factcheck.metadata.json).
 
     The data must validate first; nothing is written otherwise. Every record keeps all it holds,
     references stay ids, and each item carries the `file` it was read from. The JSON is strict
     (never NaN or Infinity). In claims.csv, a cell that would begin with =, +, -, @, a tab or a
     carriage return starts with a single quote (') so that spreadsheets show it as text and never
     run it as a formula (OWASP's advice against CSV injection); remove it to get the text back.
+    The SQLite file has a table per kind and per list (evidence, aliases), foreign keys, and a
+    full-text index `search` over statements and names in both languages (its `folded` column
+    holds Arabic folded for search).
 
     Example:
         factcheck export site/data
     """
+    from .database import write_database
     from .export import write_export
 
     try:
@@ -129,7 +134,7 @@ def cmd_export(args) -> int:
         sys.stdout.write(REPORTERS["text"].findings(exc.result))
         _error("export refused: the data does not validate")
         return EXIT_FINDINGS
-    for path in write_export(dataset, Path(args.out_dir)):
+    for path in write_export(dataset, Path(args.out_dir)) + write_database(dataset, Path(args.out_dir)):
         print(path)
     return EXIT_OK
 
