@@ -86,3 +86,12 @@ def test_datasette_metadata_describes_every_table(db):
     tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     described = set(meta["databases"]["factcheck"]["tables"])
     assert {t for t in tables if not t.startswith("search_") and t != "sqlite_sequence"} == described
+
+
+def test_records_carry_the_dates_of_their_files(db, real_check):
+    from factcheck.history import record_dates
+
+    con, _ = db
+    dates = record_dates(REPO)
+    rows = con.execute("SELECT file, date_published, date_modified FROM records").fetchall()
+    assert rows and all((dates[f].published, dates[f].modified) == (p, m) for f, p, m in rows)

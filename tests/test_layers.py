@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "scripts/factcheck"
 
 # Lowest first. A module may import from its own step and the steps below it, never above.
 STEPS = [
-    {"codes", "textnorm", "files", "kinds", "datewords", "positions"},  # building blocks
+    {"codes", "textnorm", "files", "kinds", "datewords", "positions", "history"},  # building blocks
     {"findings", "dataset"},  # what a run produces: findings, and the records with their articles
     {"values", "timespans"},  # shared meanings of values and dates
     {"loader", "schemas"},  # load, validate

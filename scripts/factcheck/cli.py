@@ -118,6 +118,8 @@ def cmd_export(args) -> int:
     (never NaN or Infinity). In claims.csv, a cell that would begin with =, +, -, @, a tab or a
     carriage return starts with a single quote (') so that spreadsheets show it as text and never
     run it as a formula (OWASP's advice against CSV injection); remove it to get the text back.
+    Records carry `date_published` and `date_modified`: the first and last commit of their file
+    (UTC), where the data is a git work tree; a shallow clone is refused (it cannot know them).
     The SQLite file has a table per kind and per list (evidence, aliases), foreign keys, and a
     full-text index `search` over statements and names in both languages (its `folded` column
     holds Arabic folded for search).
@@ -127,6 +129,7 @@ def cmd_export(args) -> int:
     """
     from .database import write_database
     from .export import write_export
+    from .history import HistoryError, record_dates
 
     try:
         dataset = load(_root(args))
@@ -134,7 +137,13 @@ def cmd_export(args) -> int:
         sys.stdout.write(REPORTERS["text"].findings(exc.result))
         _error("export refused: the data does not validate")
         return EXIT_FINDINGS
-    for path in write_export(dataset, Path(args.out_dir)) + write_database(dataset, Path(args.out_dir)):
+    try:
+        dates = record_dates(dataset.root)
+    except HistoryError as exc:
+        _error(f"export refused: {exc}")
+        return EXIT_USAGE
+    out = Path(args.out_dir)
+    for path in write_export(dataset, out, dates) + write_database(dataset, out, dates):
         print(path)
     return EXIT_OK
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
 
 from .dataset import Dataset, Record
+from .history import Dates
 from .textnorm import fold_for_search
 from .values import value_text
 
@@ -69,7 +71,7 @@ CREATE TABLE contradiction_sources (
   contradiction TEXT NOT NULL REFERENCES contradictions(id), source TEXT NOT NULL REFERENCES sources(id)
 );
 CREATE TABLE records (kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, json TEXT NOT NULL,
-  PRIMARY KEY (kind, id));
+  date_published TEXT, date_modified TEXT, PRIMARY KEY (kind, id));
 CREATE VIRTUAL TABLE search USING fts5(
   kind UNINDEXED, id UNINDEXED, lang UNINDEXED, text, folded, tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -91,7 +93,8 @@ TABLES = {
     "contradiction_claims": "The claims a contradiction involves.",
     "contradiction_entities": "The entities a contradiction involves.",
     "contradiction_sources": "The sources a contradiction involves.",
-    "records": "Every record of every kind as JSON (query with json_extract).",
+    "records": "Every record of every kind as JSON (query with json_extract), with the dates it was first "
+    "published and last changed (the first and last commit of its file, UTC) where known.",
     "search": "Full-text index (FTS5) over claim statements, entity names and aliases, contradiction "
     "summaries and source titles in both languages. `folded` holds Arabic text with hamza forms, taa "
     "marbuta and alif maqsura folded and the article ال stripped with و/ف/ب/ك/ل before it: match a "
@@ -248,8 +251,10 @@ def _searchable(ds: Dataset):
             yield "source", sid, lang, s.data["title"]["text"][lang]
 
 
-def write_sqlite(ds: Dataset, path: Path) -> Path:
-    """Write the dataset to a new SQLite file at `path` (replacing one there); return the path."""
+def write_sqlite(ds: Dataset, path: Path, dates: Mapping[str, Dates] | None = None) -> Path:
+    """Write the dataset to a new SQLite file at `path` (replacing one there); return the path.
+    `dates` (history.record_dates) fill the records' date columns."""
+    dates = dates or {}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
     con = sqlite3.connect(path)
@@ -265,9 +270,15 @@ def write_sqlite(ds: Dataset, path: Path) -> Path:
                 marks = ", ".join("?" * len(row))
                 con.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
             con.executemany(
-                "INSERT INTO records VALUES (?, ?, ?, ?)",
+                "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (kind.name, rid, rec.path, json.dumps(rec.data, ensure_ascii=False, sort_keys=True))
+                    (
+                        kind.name,
+                        rid,
+                        rec.path,
+                        json.dumps(rec.data, ensure_ascii=False, sort_keys=True),
+                        *((dates[rec.path].published, dates[rec.path].modified) if rec.path in dates else (None, None)),
+                    )
                     for kind in ds.kinds
                     for rid, rec in sorted(ds.records[kind.name].items())
                 ],
@@ -303,9 +314,9 @@ def datasette_metadata() -> dict:
     }
 
 
-def write_database(ds: Dataset, out_dir: Path) -> list[Path]:
+def write_database(ds: Dataset, out_dir: Path, dates: Mapping[str, Dates] | None = None) -> list[Path]:
     """factcheck.sqlite and its Datasette metadata in out_dir; return both paths."""
     metadata = out_dir / METADATA
-    database = write_sqlite(ds, out_dir / DATABASE)
+    database = write_sqlite(ds, out_dir / DATABASE, dates)
     metadata.write_text(json.dumps(datasette_metadata(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return [database, metadata]

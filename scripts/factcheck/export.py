@@ -16,9 +16,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from .dataset import Dataset
+from .history import Dates
 from .values import value_text
 
 # claims.csv's columns, in order, with what each holds (every cell is text; the data package says so).
@@ -36,6 +38,8 @@ CSV_COLUMNS = {
     "sources": "Source ids, separated by ;",
     "statement_ar": "The claim in Arabic",
     "statement_en": "The claim in English",
+    "date_published": "When the claim was first published here (the first commit of its file, UTC)",
+    "date_modified": "When the claim last changed (the last commit of its file, UTC)",
 }
 
 
@@ -48,7 +52,7 @@ def csv_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def claim_row(claim: dict) -> dict:
+def claim_row(claim: dict, dates: Dates | None = None) -> dict:
     time = claim.get("time", {})
     return {
         "id": claim["id"],
@@ -64,15 +68,28 @@ def claim_row(claim: dict) -> dict:
         "sources": ";".join(dict.fromkeys(ev["source"] for ev in claim["evidence"])),
         "statement_ar": claim["statement"]["ar"],
         "statement_en": claim["statement"]["en"],
+        "date_published": dates.published if dates else "",
+        "date_modified": dates.modified if dates else "",
     }
 
 
-def write_export(ds: Dataset, out_dir: Path) -> list[Path]:
-    """Write <kind>.json for every kind and claims.csv; return the files written."""
+def dated(data: dict, path: str, dates: Mapping[str, Dates]) -> dict:
+    """A record as exported: its fields, the `file` it was read from and, where the history knows
+    them, `date_published` and `date_modified`."""
+    out = dict(data, file=path)
+    if path in dates:
+        out.update(date_published=dates[path].published, date_modified=dates[path].modified)
+    return out
+
+
+def write_export(ds: Dataset, out_dir: Path, dates: Mapping[str, Dates] | None = None) -> list[Path]:
+    """Write <kind>.json for every kind and claims.csv; return the files written. `dates` (from
+    history.record_dates) adds each record's first-published and last-changed dates."""
+    dates = dates or {}
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in ds.kinds:
-        items = [dict(rec.data, file=rec.path) for _, rec in sorted(ds.records[kind.name].items())]
+        items = [dated(rec.data, rec.path, dates) for _, rec in sorted(ds.records[kind.name].items())]
         path = out_dir / f"{kind.folder}.json"
         path.write_text(
             json.dumps(items, ensure_ascii=False, indent=1, sort_keys=False, allow_nan=False) + "\n", encoding="utf-8"
@@ -82,7 +99,7 @@ def write_export(ds: Dataset, out_dir: Path) -> list[Path]:
     writer = csv.DictWriter(buf, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()
     for _, rec in sorted(ds.claims.items()):
-        writer.writerow({k: csv_cell(v) for k, v in claim_row(rec.data).items()})
+        writer.writerow({k: csv_cell(v) for k, v in claim_row(rec.data, dates.get(rec.path)).items()})
     path = out_dir / "claims.csv"
     path.write_text(buf.getvalue(), encoding="utf-8")
     written.append(path)
