@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..dataset import Dataset, Record
 from ..schemas import Schemas
 from ..values import value_key, value_text
-from .markup import date_words
+from .markup import date_words, page_url
 
 
 @dataclass
@@ -87,6 +87,12 @@ class SiteData:
     def source_title(self, sid: str, lang: str) -> str:
         s = self.ds.sources.get(sid)
         return s.data["title"]["text"][lang] if s else sid
+
+    def page_address(self, page: str, lang: str) -> str:
+        """A page's address for documents outside the pages (feeds, JSON-LD): absolute when the
+        site's address is known, else relative to the language's root."""
+        base = f"{self.site_url.rstrip('/')}/{'' if lang == 'ar' else 'en/'}" if self.site_url else ""
+        return base + page_url(page)
 
     def source_name(self, sid: str, lang: str) -> str:
         """How readers meet a source: its outlet and title (ids are for machines)."""

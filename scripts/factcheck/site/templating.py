@@ -28,3 +28,8 @@ def render(template: str, **context) -> Markup:
     """A template rendered with `context`, as markup safe to put inside another template."""
     html = _ENV.get_template(template).render(**context)
     return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
+
+
+def render_xml(template: str, **context) -> str:
+    """An XML document (a feed) from a template: the same escaping, the layout kept."""
+    return _ENV.get_template(template).render(**context) + "\n"

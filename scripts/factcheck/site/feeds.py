@@ -1,0 +1,69 @@
+"""Atom feeds, one per language: the records most recently published or changed (claims,
+contradictions), newest first, each linking to its page. A feed holds at most FEED_SIZE entries, so
+its size does not grow with the dataset.
+
+Entry ids are URNs made from the record's kind and id (`urn:factcheck:claim:c-000-001`): stable
+whether or not the site's address is known. Links are absolute when SITE_URL is set, else relative
+to the feed (Atom resolves them against the feed's own address).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..history import Dates
+from .context import SiteData
+from .labels import ui
+from .templating import render_xml
+
+FEED_SIZE = 50
+FEED_FILE = "feed.xml"
+FEED_KINDS = ("claim", "contradiction")
+
+
+def _entries(site: SiteData, lang: str, dates: Mapping[str, Dates]) -> list[dict]:
+    entries = []
+    for kind in FEED_KINDS:
+        registered = site.ds.kinds.get(kind)
+        for rid, rec in site.ds.records[kind].items():
+            when = dates.get(rec.path)
+            if when is None:
+                continue
+            summary = (
+                f"{site.verdict(rec.data['verdict']['rating'], lang)}: {rec.data['verdict']['reasoning'][lang]}"
+                if kind == "claim"
+                else rec.data["explanation"][lang]
+            )
+            entries.append(
+                {
+                    "id": f"urn:factcheck:{kind}:{rid}",
+                    "title": registered.record_title(rec.data, lang),
+                    "category": registered.label[lang],
+                    "href": site.page_address(f"{registered.folder}/{rid}", lang),
+                    "published": when.published,
+                    "updated": when.modified,
+                    "summary": summary,
+                }
+            )
+    entries.sort(key=lambda e: (e["updated"], e["published"], e["id"]), reverse=True)
+    return entries[:FEED_SIZE]
+
+
+def atom_feed(site: SiteData, lang: str, dates: Mapping[str, Dates]) -> str:
+    """The Atom document for `lang` (empty of entries when no record has dates)."""
+    entries = _entries(site, lang, dates)
+    return render_xml(
+        "atom.xml",
+        lang=lang,
+        title=ui("site", lang),
+        feed_id=f"urn:factcheck:feed:{lang}",
+        self_href=site.page_address("", lang) + FEED_FILE,
+        home_href=site.page_address("index", lang),
+        updated=max((e["updated"] for e in entries), default="1970-01-01"),
+        entries=entries,
+    )
+
+
+def feed_file(lang: str) -> str:
+    """The feed's file in the docs folder: static-i18n publishes `feed.en.xml` at en/feed.xml."""
+    return FEED_FILE if lang == "ar" else FEED_FILE.replace(".xml", ".en.xml")
