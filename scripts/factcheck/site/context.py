@@ -95,13 +95,14 @@ class SiteData:
         return base + page_url(page)
 
     def source_name(self, sid: str, lang: str) -> str:
-        """How readers meet a source: its outlet and title (ids are for machines)."""
+        """How readers meet a source: its outlet, where the page names one, and its title (ids are
+        for machines)."""
         s = self.ds.sources.get(sid)
         if s is None:
             return sid
-        outlet = s.data["outlet"].get("name", {}).get(lang)
         title = s.data["title"]["text"][lang]
-        return f"{outlet}: {title}" if outlet else title
+        outlet = s.data["outlet"]
+        return f"{outlet['name'][lang]}: {title}" if outlet["shown"] and outlet.get("name") else title
 
     def value_words(self, claim: Record, lang: str) -> str:
         """A claim's value that is not an entity, in words (dates in the reader's language)."""
