@@ -10,6 +10,9 @@ A case file holds these keys, applied in this order (all but `expect` optional):
     delete:       [path, ...]
     symlink:      {path: target}                              target as the link stores it
     oversize:     [path, ...]                                 padded with a comment to one byte past the limit
+    published:    true                                        the repository is committed first, as
+                                                              what was published, and validate runs
+                                                              with --changed against that commit
     expect:       ["path:line CODE", ...]                     every finding validate reports
 
 The exit status follows from the code table: 1 for an error code, 0 for a warning.
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -31,7 +35,7 @@ from factcheck.loader import MAX_FILE_BYTES
 pytestmark = pytest.mark.acceptance
 
 CASE_FILES = sorted((Path(__file__).parent / "codes").glob("*"))
-CASE_KEYS = {"edit", "write", "write_bytes", "delete", "symlink", "oversize", "expect"}
+CASE_KEYS = {"published", "edit", "write", "write_bytes", "delete", "symlink", "oversize", "expect"}
 SUMMARY = re.compile(r"^(\d+) errors?, (\d+) warnings? in ", re.M)
 
 
@@ -73,6 +77,13 @@ def apply(case: dict, root: Path) -> None:
             f.write("#" + "x" * padding + "\n")
 
 
+def commit_all(root: Path) -> None:
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "published"], cwd=root, check=True)
+
+
 def test_every_code_has_exactly_one_case_and_every_case_a_code():
     names = {p.name for p in CASE_FILES}
     wanted = {f"{code}.yaml" for code in codes.CODES}
@@ -93,8 +104,10 @@ def test_case_reports_its_code_where_it_says(case_file, tmp_path):
     expected = expected_findings(case)
     assert {code for _, _, code in expected} == {case_file.stem}, "a case expects its own code and no other"
     root = make_repo(tmp_path)
+    if case.get("published"):
+        commit_all(root)
     apply(case, root)
-    status, out = run(root, "validate")
+    status, out = run(root, "validate", *(["--changed", "HEAD"] if case.get("published") else []))
     assert status == (1 if codes.get(case_file.stem).severity == codes.ERROR else 0), out
     found = sorted(codes_at(out))
     assert found == expected, out

@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, codes, scaffold
-from .changes import ChangesError, changed_paths
+from . import __version__, codes, published, scaffold
+from .changes import ChangesError, base_commit, changed_paths
 from .checker import InvalidDataset, check, find_root, load
 from .kinds import RegistryError
 from .reporters import REPORTERS
@@ -73,6 +73,9 @@ def cmd_validate(args) -> int:
     With --changed BASE (a git revision), only problems that the changes since BASE touch are
     shown: in added, edited or deleted records, in records that refer to them, and conflicts that
     involve them. Every check still runs over the whole dataset: the fast path for pull requests.
+    BASE is also taken as what was published: a claim it holds whose verdict, value or statement
+    changed needs a new `changes` entry (FC501), and a record it holds may not disappear without a
+    tombstone in facts/withdrawn/ (FC502).
 
     With --format github, problems are printed as workflow annotations, and the full list is also
     appended as a table to the file named by GITHUB_STEP_SUMMARY when that is set.
@@ -87,10 +90,16 @@ def cmd_validate(args) -> int:
     try:
         only = dataset_paths(root, args.paths)
         changed = None if args.changed is None else changed_paths(root, args.changed)
+        commit = None if args.changed is None else base_commit(root, args.changed)
     except (UsageError, ChangesError) as exc:
         _error(str(exc))
         return EXIT_USAGE
     result = check(root, only or None, changed)
+    if commit is not None and changed is not None:
+        result.findings = sorted(
+            result.findings + published.check(root, commit, args.changed, result.dataset, changed),
+            key=lambda f: (f.path, f.line or 0, f.col or 0, f.code),
+        )
     reporter = REPORTERS[args.format]
     sys.stdout.write(reporter.findings(result))
     _append_step_summary(reporter.step_summary(result))

@@ -233,6 +233,23 @@ _CODES = [
         "a verdict rests on the records' evidence, and a reader of the claim must learn of the disagreement.",
         "A claim that a contradiction record names says so in its verdict's reasoning, naming the record's id.",
     ),
+    Code(
+        "FC209",
+        ERROR,
+        "withdrawn id reused",
+        "{kind} id '{id}' belongs to a withdrawn record ({tombstone})",
+        "Give the new record an id of its own: a withdrawn record's id and address stay taken, so old links "
+        "never lead to a different record.",
+    ),
+    Code(
+        "FC210",
+        ERROR,
+        "no replacement",
+        "replaced_by '{ref}' is not a {kind} in the dataset",
+        "Name the {kind} that replaces the withdrawn one (its file name in facts/{folder}/), or leave "
+        "`replaced_by` out if nothing replaces it.",
+        "Name the record of the same kind that replaces the withdrawn one, or leave `replaced_by` out.",
+    ),
     # 3xx: sources and quotes
     Code(
         "FC301",
@@ -414,6 +431,24 @@ _CODES += [
         "stale contradiction",
         "contradiction {id} (detected_by {detected_by}) matches no finding",
         "If the conflict is gone, delete the record; if a reader found it, set `detected_by: manual`.",
+    ),
+    # 5xx: published records (validate --changed BASE compares with what BASE published)
+    Code(
+        "FC501",
+        ERROR,
+        "published change not logged",
+        "the {fields} of this published {kind} changed since {base}, and `changes` has no new entry",
+        "Add an entry under `changes:` with today's `date`, its `kind` (correction, verdict-change or update) and "
+        "`what` changed and why, in ar and en: readers see every change to a published record.",
+    ),
+    Code(
+        "FC502",
+        ERROR,
+        "published record removed",
+        "{kind} '{id}' was published at {base} and is gone, with no tombstone",
+        "Keep its address: add facts/withdrawn/{id}.yaml with `kind: {kind}`, the `withdrawn` date, the `reason` "
+        "(ar, en) and `replaced_by` if another record replaces it.",
+        "Add a tombstone, facts/withdrawn/<id>.yaml (kind, withdrawn date, reason, replaced_by), so its page stays.",
     ),
 ]
 

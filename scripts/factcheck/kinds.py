@@ -13,7 +13,7 @@ from pathlib import Path
 REGISTRY = "kinds.json"
 # The kinds the checks and rules are written for; a registry without one of them is refused.
 CORE = ("claim", "entity", "source", "contradiction", "property")
-PAGES = ("claim", "entity", "source", "contradiction", "record")  # `record`: a page of its fields
+PAGES = ("claim", "entity", "source", "contradiction", "withdrawn", "record")  # `record`: a page of its fields
 
 
 class RegistryError(Exception):

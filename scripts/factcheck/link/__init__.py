@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from .. import findings as F
 from ..dataset import Dataset, Record
 from ..schemas import Schemas
-from . import articles, dates, ids, placeholders, quotes, references
+from . import articles, dates, ids, placeholders, quotes, references, withdrawn
 
 
 def run(ds: Dataset, schemas: Schemas, with_ids: list[Record], known: dict[str, set[str]]) -> list[F.Finding]:
@@ -20,6 +20,7 @@ def run(ds: Dataset, schemas: Schemas, with_ids: list[Record], known: dict[str, 
     the ids of every record that loaded (or whose file exists), so one broken record does not make
     every reference to it dangle."""
     out = ids.check_ids(with_ids)
+    out.extend(withdrawn.check(ds))
     out.extend(articles.read_articles(ds))
     for rec in ds.all_records():
         out.extend(placeholders.check(rec))
