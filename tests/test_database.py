@@ -95,3 +95,19 @@ def test_records_carry_the_dates_of_their_files(db, real_check):
     dates = record_dates(REPO)
     rows = con.execute("SELECT file, date_published, date_modified FROM records").fetchall()
     assert rows and all((dates[f].published, dates[f].modified) == (p, m) for f, p, m in rows)
+
+
+def test_a_records_changes_are_rows(copy, tmp_path):
+    claim = copy / "facts/claims/c-000-001.yaml"
+    claim.write_text(
+        claim.read_text(encoding="utf-8")
+        + "changes:\n- date: '2026-01-05'\n  kind: correction\n  what:\n    ar: صُحّحت الترجمة.\n"
+        "    en: The translation was corrected.\n",
+        encoding="utf-8",
+    )
+    status, printed = run(copy, "export", str(tmp_path / "out"))
+    assert status == 0, printed
+    con = sqlite3.connect(tmp_path / "out/factcheck.sqlite")
+    rows = con.execute("SELECT record_kind, record_id, date, kind, what_en FROM changes").fetchall()
+    assert rows == [("claim", "c-000-001", "2026-01-05", "correction", "The translation was corrected.")]
+    con.close()

@@ -70,6 +70,10 @@ CREATE TABLE contradiction_entities (
 CREATE TABLE contradiction_sources (
   contradiction TEXT NOT NULL REFERENCES contradictions(id), source TEXT NOT NULL REFERENCES sources(id)
 );
+CREATE TABLE changes (
+  record_kind TEXT NOT NULL, record_id TEXT NOT NULL, position INTEGER NOT NULL, date TEXT NOT NULL,
+  kind TEXT NOT NULL, what_ar TEXT NOT NULL, what_en TEXT NOT NULL, PRIMARY KEY (record_kind, record_id, position)
+);
 CREATE TABLE records (kind TEXT NOT NULL, id TEXT NOT NULL, file TEXT NOT NULL, json TEXT NOT NULL,
   date_published TEXT, date_modified TEXT, PRIMARY KEY (kind, id));
 CREATE VIRTUAL TABLE search USING fts5(
@@ -93,6 +97,8 @@ TABLES = {
     "contradiction_claims": "The claims a contradiction involves.",
     "contradiction_entities": "The entities a contradiction involves.",
     "contradiction_sources": "The sources a contradiction involves.",
+    "changes": "Each record's public log of changes after it was first published: correction, verdict-change "
+    "or update, with what changed in both languages (the site's corrections page).",
     "records": "Every record of every kind as JSON (query with json_extract), with the dates it was first "
     "published and last changed (the first and last commit of its file, UTC) where known.",
     "search": "Full-text index (FTS5) over claim statements, entity names and aliases, contradiction "
@@ -206,6 +212,21 @@ def _rows(ds: Dataset):
         for key, column in (("claims", "claim"), ("entities", "entity"), ("sources", "source")):
             for rid in d.get(key, ()):
                 yield f"contradiction_{key}", {"contradiction": xid, column: rid}
+    for kind in ds.kinds:
+        for rid, rec in sorted(ds.records[kind.name].items()):
+            for position, change in enumerate(rec.data.get("changes", ())):
+                yield (
+                    "changes",
+                    {
+                        "record_kind": kind.name,
+                        "record_id": rid,
+                        "position": position,
+                        "date": change["date"],
+                        "kind": change["kind"],
+                        "what_ar": change["what"]["ar"],
+                        "what_en": change["what"]["en"],
+                    },
+                )
 
 
 def _claim_row(claim: Record) -> dict:
