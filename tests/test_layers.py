@@ -22,7 +22,7 @@ STEPS = [
     {"rules", "consistency"},  # check
     {"checker"},  # the whole run: factcheck.check and factcheck.load
     {"report", "coverage", "export", "database", "changes", "planted"},
-    {"published"},  # a change against what was published: reads the check and the git history
+    {"published", "release"},  # against what was published or released: the check and the git history
     {"reporters", "fmt", "scaffold", "site"},
     {"cli", "__main__", "__init__"},
 ]

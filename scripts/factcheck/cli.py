@@ -324,6 +324,40 @@ def cmd_codes(args) -> int:
     return EXIT_OK
 
 
+def cmd_changelog(args) -> int:
+    """Print the CHANGELOG (Markdown), made from the git history and the records' `changes` logs.
+
+    One section per release (a tag `v<version>`), newest first, after what is not released yet:
+    the records added and withdrawn (files added and deleted under facts/ between the tags), and
+    every `changes` entry dated in the release's span, as corrections, verdicts changed and
+    updates. With --write FILE, the Markdown goes to FILE instead. The release process is in the
+    README ("Releases").
+
+    Examples:
+        factcheck changelog
+        factcheck changelog --write CHANGELOG.md
+    """
+    from .files import write_atomic
+    from .history import HistoryError
+    from .release import changelog
+
+    root = _root(args)
+    try:
+        text = changelog(root, load(root))
+    except InvalidDataset as exc:
+        sys.stdout.write(REPORTERS["text"].findings(exc.result))
+        _error("changelog refused: the data does not validate")
+        return EXIT_FINDINGS
+    except HistoryError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    if args.write:
+        write_atomic(Path(args.write), text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factcheck",
@@ -379,6 +413,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("site_dir", metavar="SITE_DIR", help="the built site (mkdocs's site_dir)")
     p = add("codes", cmd_codes)
     p.add_argument("--update", metavar="FILE", help="replace the table between the codes markers in FILE")
+    p = add("changelog", cmd_changelog)
+    p.add_argument("--write", metavar="FILE", help="write the Markdown to FILE instead of printing it")
     return parser
 
 
