@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..dataset import Dataset, Record
+from ..history import Dates
 from ..schemas import Schemas
 from ..values import value_key, value_text
 from .markup import date_words, page_url
@@ -18,6 +20,8 @@ class SiteData:
     schemas: Schemas
     repo_url: str | None = None  # e.g. https://github.com/owner/name; edit links only when known
     site_url: str | None = None
+    dates: Mapping[str, Dates] = field(default_factory=dict)  # record path -> first published, last changed
+    project: Mapping[str, str] = field(default_factory=dict)  # the maintainers' facts (site/project.py)
     by_subject: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     by_value: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
     by_source: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
@@ -93,6 +97,10 @@ class SiteData:
         site's address is known, else relative to the language's root."""
         base = f"{self.site_url.rstrip('/')}/{'' if lang == 'ar' else 'en/'}" if self.site_url else ""
         return base + page_url(page)
+
+    def dates_of(self, rec: Record) -> Dates | None:
+        """When a record was first published and last changed, if the history knows."""
+        return self.dates.get(rec.path)
 
     def source_name(self, sid: str, lang: str) -> str:
         """How readers meet a source: its outlet, where the page names one, and its title (ids are

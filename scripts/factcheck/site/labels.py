@@ -101,6 +101,17 @@ UI = {
     "description": {"ar": "الوصف", "en": "Description"},
     "field": {"ar": "الحقل", "en": "Field"},
     "value": {"ar": "القيمة", "en": "Value"},
+    # transparency pages
+    "about": {"ar": "عن المشروع", "en": "About the project"},
+    "who_we_are": {"ar": "من نحن", "en": "Who we are"},
+    "how_we_work": {"ar": "كيف نعمل", "en": "How we work"},
+    "licence_citation": {"ar": "الرخصة والاستشهاد", "en": "Licence and citation"},
+    "corrections": {"ar": "التصحيحات والتحديثات", "en": "Corrections and updates"},
+    "feedback": {"ar": "التواصل والإبلاغ عن خطأ", "en": "Get in touch, report an error"},
+    "none_yet": {"ar": "لا شيء حتى الآن.", "en": "None so far."},
+    "report_error": {"ar": "الإبلاغ عن خطأ", "en": "Report an error"},
+    "issue_forms": {"ar": "نماذج البلاغات والاقتراحات", "en": "Forms for reports and proposals"},
+    "contact": {"ar": "التواصل", "en": "Contact"},
 }
 
 MONTHS = {
