@@ -3,8 +3,9 @@
 `svg(rows, title, lang)` takes rows {label, lo, hi, inferred}: lo and hi are day numbers
 (date.toordinal) or timespans.EARLIEST / LATEST for an open end; `inferred` marks dates an editor
 inferred rather than read in the source. Rows with the same label are one row of the chart with
-several bars (the same post held twice); a bar runs from the first to the last day a span may
-cover, so a year-precision date fills its year. Inferred bars are hatched with a dashed outline,
+several bars (the same post held twice), overlapping bars one under the other, a span repeated
+drawn once; a bar runs from the first to the last day a span may cover, so a year-precision date
+fills its year. Other keys of a row are ignored. Inferred bars are hatched with a dashed outline,
 open ends carry an arrow. Below the picture come its key and the same spans in words (a list in a
 <details>, shown when printing): the picture itself holds no links, which an image cannot offer
 to everyone; the pages list the same records as links.
