@@ -43,6 +43,22 @@ UI = {
     "posts_held": {"ar": "المناصب عبر الزمن", "en": "Posts over time"},
     "holders": {"ar": "شاغلو المنصب عبر الزمن", "en": "Holders over time"},
     "holder": {"ar": "الشاغل", "en": "Holder"},
+    # the time-bar charts (timebar.py): their name, key, and the same spans in words
+    "chart_name": {
+        "ar": "{title}: أشرطة زمنية من {first} إلى {last}",
+        "en": "{title}: time bars from {first} to {last}",
+    },
+    "chart_key": {"ar": "مفتاح الرسم", "en": "Key to the chart"},
+    "chart_stated": {"ar": "تواريخ مذكورة في المصدر", "en": "Dates stated in the source"},
+    "chart_inferred": {
+        "ar": "تواريخ مستنتَجة (شريط مخطَّط بإطار متقطع)",
+        "en": "Dates inferred (hatched bar, dashed outline)",
+    },
+    "chart_open": {"ar": "لا تاريخ معروف من جهة السهم", "en": "No known date on the arrow's side"},
+    "chart_in_words": {"ar": "التواريخ نفسها كتابةً", "en": "The same dates in words"},
+    "span_from_to": {"ar": "من {a} إلى {b}", "en": "from {a} to {b}"},
+    "span_from": {"ar": "من {a}، والنهاية غير معروفة", "en": "from {a}, end unknown"},
+    "span_until": {"ar": "حتى {b}، والبداية غير معروفة", "en": "until {b}, start unknown"},
     "warning_overlap": {"ar": "يتداخل يقينًا مع", "en": "certainly overlaps"},
     "warning_may-overlap": {"ar": "قد يتداخل (لعدم دقة التواريخ) مع", "en": "may overlap (imprecise dates) with"},
     "acting": {"ar": "بالوكالة", "en": "acting"},

@@ -214,7 +214,7 @@ def timeline_page(site: SiteData, lang: str) -> tuple[str, str]:
     ]
     body = (
         f"<h1>{esc(ui('timeline', lang))}</h1>"
-        + timebar.svg(rows, ui("timeline", lang), lang)
+        + str(timebar.svg(rows, ui("timeline", lang), lang))
         + table([ui("when", lang), site.kind_label("claim", lang)], table_rows)
     )
     return ui("timeline", lang), body

@@ -199,7 +199,7 @@ def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
     posts = [c for c in site.by_subject.get(eid, []) if c.data["property"] in holding]
     if posts:
         title = ui("posts_held", lang)
-        bar = timebar.svg(timebar_rows(posts, lambda c: site.name(c.data["value"]["entity"], lang)), title, lang)
+        bar = str(timebar.svg(timebar_rows(posts, lambda c: site.name(c.data["value"]["entity"], lang)), title, lang))
         items = [f"{claim_link(site, c.id, lang, here)} — {time_words(c.data.get('time'), lang)}" for c in posts]
         parts.append(_section(title, bar + _list(items)))
     parts.append(_succession(site, eid, lang, here))
@@ -230,8 +230,8 @@ def _succession(site: SiteData, post: str, lang: str, here: str) -> str:
     if not tenures:
         return ""
     title = ui("holders", lang)
-    bar = timebar.svg(
-        timebar_rows([t.claim for t in tenures], lambda c: site.name(c.data["subject"], lang)), title, lang
+    bar = str(
+        timebar.svg(timebar_rows([t.claim for t in tenures], lambda c: site.name(c.data["subject"], lang)), title, lang)
     )
     rows = []
     for t in tenures:
