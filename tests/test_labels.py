@@ -17,7 +17,8 @@ from conftest import REPO, serve
 from factcheck import codes
 from factcheck.kinds import RegistryError
 from factcheck.schemas import Schemas
-from factcheck.site.reference_page import inline_markdown
+from factcheck.site.context import SiteData
+from factcheck.site.reference_page import prose, reference_page
 
 SCHEMA_DIR = REPO / "schema"
 SCHEMA_FILES = sorted(SCHEMA_DIR.glob("*.schema.json"))
@@ -188,12 +189,34 @@ def test_incomplete_labels_are_refused_naming_the_file_and_field(tmp_path, name,
 
 
 @pytest.mark.unit
-def test_markdown_of_schema_text_becomes_code_and_never_markup():
-    html = inline_markdown("Use `a<b>` or <script>alert(1)</script> & `c`, not ` alone")
-    assert html == (
-        'Use <code dir="ltr">a&lt;b&gt;</code> or &lt;script&gt;alert(1)&lt;/script&gt; &amp; '
-        '<code dir="ltr">c</code>, not ` alone'
-    )
+def test_schema_text_is_split_at_its_code_spans():
+    assert prose("Use `a<b>` or <i>x</i>, not ` alone", "en").parts == [
+        ("Use ", False),
+        ("a<b>", True),
+        (" or <i>x</i>, not ` alone", False),
+    ]
+
+
+@pytest.mark.acceptance
+def test_the_reference_page_renders_schema_markdown_and_never_markup_from_schema_text(real_check):
+    schemas = Schemas(SCHEMA_DIR)
+    statement = schemas.documents["claim"]["properties"]["statement"]
+    statement["x-description-ar"] = "نص <script>alert(1)</script> و`<b>x</b>`"
+    statement["description"] = "Text <img src=x onerror=alert(1)>"
+    site = SiteData(real_check.dataset, schemas)
+    arabic, english = reference_page(site, "ar")[1], reference_page(site, "en")[1]
+    assert 'نص &lt;script&gt;alert(1)&lt;/script&gt; و<code dir="ltr">&lt;b&gt;x&lt;/b&gt;</code>' in arabic
+    assert "Text &lt;img src=x onerror=alert(1)&gt;" in english
+    for html in (arabic, english):
+        assert "<script" not in html and "<img" not in html and "`" not in html
+
+
+@pytest.mark.acceptance
+def test_an_arabic_reference_page_marks_english_it_has_no_arabic_for(real_check):
+    schemas = Schemas(SCHEMA_DIR)
+    del schemas.documents["claim"]["properties"]["statement"]["x-description-ar"]
+    html = reference_page(SiteData(real_check.dataset, schemas), "ar")[1]
+    assert '<span lang="en" dir="ltr">What the source asserts' in html
 
 
 # ---- in the browser: the words an Arabic reader sees

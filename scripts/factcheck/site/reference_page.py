@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
-
 from .. import codes
 from .context import SiteData
 from .labels import ui
@@ -18,18 +16,25 @@ from .templating import render
 _CODE_SPAN = re.compile(r"`([^`]+)`")
 
 
-def inline_markdown(text: str) -> Markup:
-    """Schema and vocabulary text with its `code` spans as left-to-right code. The text is escaped
-    first, so nothing in it can become markup; only the spans are turned into elements."""
-    return Markup(_CODE_SPAN.sub(lambda m: f'<code dir="ltr">{m.group(1)}</code>', str(escape(text))))
+@dataclass
+class Prose:
+    """Schema or vocabulary text, its Markdown `code` spans apart (the template shows them as
+    left-to-right code; autoescape keeps the rest text), and the language it is written in."""
+
+    parts: list[tuple[str, bool]]  # (text, whether it is a code span)
+    lang: str
 
 
-def described(node: dict, lang: str) -> Markup:
-    """A schema node's description in `lang`; English, marked as such, where no Arabic is written."""
+def prose(text: str, lang: str) -> Prose:
+    pieces = _CODE_SPAN.split(text)  # the captured spans stand at the odd places
+    return Prose([(piece, i % 2 == 1) for i, piece in enumerate(pieces) if piece], lang)
+
+
+def described(node: dict, lang: str) -> Prose:
+    """A schema node's description in `lang`; the English where no Arabic is written."""
     if lang == "ar" and "x-description-ar" in node:
-        return inline_markdown(node["x-description-ar"])
-    text = inline_markdown(node.get("description", ""))
-    return Markup('<span lang="en" dir="ltr">{}</span>').format(text) if lang == "ar" and text else text
+        return prose(node["x-description-ar"], "ar")
+    return prose(node.get("description", ""), "en")
 
 
 def titled(node: dict, lang: str) -> str:
@@ -37,19 +42,27 @@ def titled(node: dict, lang: str) -> str:
 
 
 @dataclass
+class TypeWords:
+    """What a field holds, in words, and the shared definition they name (an anchor on the page)."""
+
+    words: str
+    anchor: str = ""
+
+
+@dataclass
 class Field:
     path: str
     required: bool
-    type: Markup
-    description: Markup
-    values: list[tuple[str, str]] = field(default_factory=list)  # (value, its label)
+    type: TypeWords
+    description: Prose
+    values: list[tuple[str, str, Prose | None]] = field(default_factory=list)  # value, label, its description
 
 
 @dataclass
 class Section:
     anchor: str
     title: str
-    description: Markup
+    description: Prose
     fields: list[Field]
 
 
@@ -88,33 +101,39 @@ class _Reader:
             node, document = self.site.schemas.resolve(node["$ref"], document)
         return node, document
 
-    def values(self, node: dict, document: dict) -> list[tuple[str, str]]:
-        """The values an enumerated field (or a list of them) takes, each with its label."""
+    def values(self, node: dict, document: dict) -> list[tuple[str, str, Prose | None]]:
+        """The values an enumerated field (or a list of them) takes, each with its label and, where
+        the schema gives one, its description."""
         node, document = self.resolved(node, document)
         if "items" in node:
             node, document = self.resolved(node["items"], document)
-        labels = node.get("x-labels", {})
-        return [(value, labels.get(value, {}).get(self.lang, value)) for value in node.get("enum", ())]
+        out = []
+        for value in node.get("enum", ()):
+            label = node["x-labels"][value]
+            about = label.get("description", {}).get(self.lang)
+            out.append((value, label[self.lang], prose(about, self.lang) if about else None))
+        return out
 
-    def type_of(self, node: dict, document: dict) -> Markup:
-        """What a field holds, in words: a record it refers to, a shared definition (linked), a list of
-        something, or a plain type."""
+    def type_of(self, node: dict, document: dict) -> TypeWords:
+        """What a field holds: a record it refers to, a shared definition, a list of something, or a
+        plain type."""
         lang = self.lang
         if "x-references" in node:
-            return Markup(escape(ui("id_of", lang).format(kind=self.site.kind_label(node["x-references"], lang))))
+            return TypeWords(ui("id_of", lang).format(kind=self.site.kind_label(node["x-references"], lang)))
         if "$ref" in node:
             base, _, pointer = node["$ref"].partition("#")
             target, target_document = self.site.schemas.resolve(node["$ref"], document)
             shared = self.shared.get(base or document["$id"])
             if shared and pointer.startswith("/$defs/"):
                 name = pointer.removeprefix("/$defs/")
-                return Markup('<a href="#{}-{}">{}</a>').format(shared, name, titled(target, lang) or name)
+                return TypeWords(titled(target, lang) or name, f"{shared}-{name}")
             return self.type_of(target, target_document)
         if "enum" in node:
-            return Markup(escape(ui("type_enum", lang)))
+            return TypeWords(ui("type_enum", lang))
         if node.get("type") == "array":
-            return Markup("{}: {}").format(ui("type_array", lang), self.type_of(node.get("items", {}), document))
-        return Markup(escape(ui(f"type_{node.get('type', 'object')}", lang)))
+            items = self.type_of(node.get("items", {}), document)
+            return TypeWords(f"{ui('type_array', lang)}: {items.words}", items.anchor)
+        return TypeWords(ui(f"type_{node.get('type', 'object')}", lang))
 
 
 def reference_page(site: SiteData, lang: str) -> tuple[str, str]:
@@ -142,24 +161,6 @@ def reference_page(site: SiteData, lang: str) -> tuple[str, str]:
             for key, node in document.get("$defs", {}).items()
         ]
         shared.append((Section(name, titled(document, lang) or name, described(document, lang), []), definitions))
-    code_rows = [
-        (
-            c,
-            ui(f"severity_{c.severity}", lang),
-            inline_markdown(c.summary_ar),
-            inline_markdown(c.message),
-            inline_markdown(c.table_hint),
-        )
-        for c in codes.CODES.values()
-    ]
-    properties = [
-        (
-            p,
-            site.label("property", "value_type", p.data["value_type"], lang),
-            inline_markdown(p.data["description"][lang]),
-        )
-        for p in sorted(site.ds.properties.values(), key=lambda p: p.id)
-    ]
     html = render(
         "reference.html",
         site=site,
@@ -168,8 +169,9 @@ def reference_page(site: SiteData, lang: str) -> tuple[str, str]:
         shared=shared,
         verdicts=schemas.labels("claim", "verdict.rating"),
         resolutions=site.resolutions(),
-        codes=code_rows,
-        properties=properties,
+        codes=codes.CODES.values(),
+        properties=sorted(site.ds.properties.values(), key=lambda p: p.id),
+        prose=prose,
         english_codes=rel_file("reference", "en/reference/", lang) + "#codes",
     )
     return ui("reference", lang), html
