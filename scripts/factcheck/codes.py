@@ -7,7 +7,7 @@ so the two cannot drift. An unknown code raises KeyError: ad-hoc messages are im
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
@@ -21,6 +21,7 @@ class Code:
     message: str  # str.format template filled from the finding's fields
     hint: str  # how to fix it; also a template
     general_hint: str = ""  # the table's hint where `hint` is only a field filled in per finding
+    summary_ar: str = field(kw_only=True)  # what the code means, in Arabic, for the reference page
 
     @property
     def table_hint(self) -> str:
@@ -37,6 +38,7 @@ _CODES = [
         "YAML syntax error: {problem}",
         "Check indentation and quoting near this line; "
         "quote text containing ': ' or starting with a special character.",
+        summary_ar="خطأ في صياغة YAML: لا يُقرأ الملف (المسافات البادئة أو علامات التنصيص غالبًا).",
     ),
     Code(
         "FC002",
@@ -44,6 +46,7 @@ _CODES = [
         "duplicate key",
         "key '{key}' appears twice in one mapping (first on line {first_line})",
         "Keep one of the two; YAML would silently drop the first.",
+        summary_ar="مفتاح مكرر في المجموعة نفسها؛ يُسقط YAML الأول دون تنبيه.",
     ),
     Code(
         "FC003",
@@ -51,6 +54,7 @@ _CODES = [
         "forbidden tag",
         "tag '{tag}' is not allowed",
         "Records are plain data: remove the tag and write the value as text, a number, a list or a mapping.",
+        summary_ar="وسم YAML غير مسموح: السجلات بيانات بسيطة.",
     ),
     Code(
         "FC004",
@@ -58,6 +62,7 @@ _CODES = [
         "anchor or alias",
         "YAML {what} '{name}' is not allowed",
         "Write the value out in full; records never need anchors or aliases.",
+        summary_ar="مرساة أو إحالة YAML غير مسموحة: تُكتب القيمة كاملة.",
     ),
     Code(
         "FC005",
@@ -65,6 +70,7 @@ _CODES = [
         "file too large",
         "file is {size} bytes; a record may be at most {limit} bytes",
         "Split it: one record per file, and quote only the words that prove the claim.",
+        summary_ar="الملف أكبر من الحد المسموح للسجل.",
     ),
     Code(
         "FC006",
@@ -72,6 +78,7 @@ _CODES = [
         "encoding",
         "file is not valid UTF-8 text: {problem}",
         "Save the file as UTF-8 without a byte-order mark (most editors: 'Save with encoding' > UTF-8).",
+        summary_ar="الملف ليس نصًا بترميز UTF-8.",
     ),
     Code(
         "FC007",
@@ -81,6 +88,7 @@ _CODES = [
         "{fix}",
         "Delete it: bidi controls, invisible, format and control characters, and line or paragraph "
         "separators can make a record read differently from what it shows; for CR, save with LF line ends.",
+        summary_ar="محرف غير مسموح: محارف التحكم في الاتجاه، والمحارف الخفية ومحارف التحكم.",
     ),
     Code(
         "FC008",
@@ -88,6 +96,7 @@ _CODES = [
         "not a record",
         "the file must hold one mapping (a record), found {found}",
         "Start the file with `id: <file name>` and write the record's keys at the left margin.",
+        summary_ar="الملف لا يحمل سجلًا: السجل مجموعة واحدة من المفاتيح وقيمها.",
     ),
     Code(
         "FC009",
@@ -95,6 +104,7 @@ _CODES = [
         "mapping key",
         "mapping key {key} must be text",
         "Write the key as plain words, e.g. `paragraph:` not `1:`.",
+        summary_ar="مفتاح ليس نصًا (رقم مثلًا).",
     ),
     Code(
         "FC010",
@@ -104,6 +114,7 @@ _CODES = [
         "{fix}",
         "Records live in the folders under facts/ that schema/kinds.json registers (facts/claims/, "
         "facts/entities/, …) and end in .yaml (not .yml).",
+        summary_ar="ملف في غير موضعه: السجلات في مجلدات `facts/` المسجّلة، وتنتهي بـ`.yaml`.",
     ),
     Code(
         "FC011",
@@ -111,6 +122,7 @@ _CODES = [
         "nesting too deep",
         "values are nested deeper than {limit} levels",
         "Records are shallow (a few levels): flatten the structure; see the schema reference.",
+        summary_ar="قيم متداخلة أعمق من المسموح.",
     ),
     Code(
         "FC012",
@@ -119,6 +131,7 @@ _CODES = [
         "the number {value} is outside the range records allow (±{limit:.0e})",
         "Numbers in records are counts, amounts and paragraph numbers: write the number the source gives, "
         "as digits (no 1e999, no thousands of digits).",
+        summary_ar="عدد خارج المدى الذي تسمح به السجلات.",
     ),
     Code(
         "FC013",
@@ -127,21 +140,49 @@ _CODES = [
         "'{file}' is {what}; records are regular files",
         "Replace it with the record's own file (copy the content, not a link): a link or a special file can "
         "publish or read something outside the dataset, so it is never opened.",
+        summary_ar="ليس ملفًا عاديًا (رابط رمزي أو ملف خاص)، فلا يُفتح.",
     ),
     # 1xx: schema
     Code(
-        "FC101", ERROR, "unknown key", "unknown key '{key}'", "Remove it or fix its spelling. Allowed here: {allowed}."
+        "FC101",
+        ERROR,
+        "unknown key",
+        "unknown key '{key}'",
+        "Remove it or fix its spelling. Allowed here: {allowed}.",
+        summary_ar="مفتاح غير معروف في هذا الموضع.",
     ),
-    Code("FC102", ERROR, "missing field", "required field '{key}' is missing", "Add `{key}:`: {description}"),
-    Code("FC103", ERROR, "wrong type", "{what} must be {expected}, not {actual}", "{description}"),
-    Code("FC104", ERROR, "value not allowed", "{value} is not an allowed value here", "{allowed}"),
-    Code("FC105", ERROR, "schema rule", "{problem}", "{description}"),
+    Code(
+        "FC102",
+        ERROR,
+        "missing field",
+        "required field '{key}' is missing",
+        "Add `{key}:`: {description}",
+        summary_ar="حقل مطلوب غير موجود.",
+    ),
+    Code(
+        "FC103",
+        ERROR,
+        "wrong type",
+        "{what} must be {expected}, not {actual}",
+        "{description}",
+        summary_ar="القيمة من نوع خاطئ (نص في موضع قائمة مثلًا).",
+    ),
+    Code(
+        "FC104",
+        ERROR,
+        "value not allowed",
+        "{value} is not an allowed value here",
+        "{allowed}",
+        summary_ar="قيمة غير مسموحة في هذا الموضع.",
+    ),
+    Code("FC105", ERROR, "schema rule", "{problem}", "{description}", summary_ar="مخالفة لقاعدة من قواعد المخطط."),
     Code(
         "FC110",
         ERROR,
         "impossible date",
         "date '{date}' does not exist",
         "Write a real date as YYYY, YYYY-MM or YYYY-MM-DD, keeping only the precision the source gives.",
+        summary_ar="تاريخ لا وجود له في التقويم.",
     ),
     Code(
         "FC106",
@@ -149,6 +190,7 @@ _CODES = [
         "placeholder left in",
         "{field} still holds the placeholder text «{text}»",
         "Replace it with your own words: `factcheck new` writes placeholders for you to fill in.",
+        summary_ar="ما زال في الحقل النص المؤقت الذي يكتبه `factcheck new`.",
     ),
     Code(
         "FC111",
@@ -156,6 +198,7 @@ _CODES = [
         "end before start",
         "{end_field} '{end}' is before {start_field} '{start}'",
         "Swap the two dates or correct the one that is wrong.",
+        summary_ar="تاريخ النهاية قبل تاريخ البداية.",
     ),
     Code(
         "FC112",
@@ -165,6 +208,7 @@ _CODES = [
         "{fix}",
         "Write the date the words give, no more precise than they are unless `basis: inferred` says why, "
         "or correct `as_written`.",
+        summary_ar="التاريخ لا يوافق العبارة التي كُتب بها.",
     ),
     # 2xx: identity and references
     Code(
@@ -173,6 +217,7 @@ _CODES = [
         "id and file name",
         "id '{id}' differs from the file name '{stem}'",
         "Rename the file to {id}.yaml or set `id: {stem}`.",
+        summary_ar="المعرّف يختلف عن اسم الملف.",
     ),
     Code(
         "FC202",
@@ -180,6 +225,7 @@ _CODES = [
         "duplicate id",
         "{kind} id '{id}' is also used by {other}",
         "Give one of the records a new id (and rename its file).",
+        summary_ar="معرّف يستعمله سجل آخر.",
     ),
     Code(
         "FC203",
@@ -187,6 +233,7 @@ _CODES = [
         "dangling reference",
         "{field} refers to {kind} '{ref}', which does not exist",
         "Use the id of an existing {kind} (its file name in {folder}) or add that record.{suggestion}",
+        summary_ar="إحالة إلى سجل غير موجود.",
     ),
     Code(
         "FC204",
@@ -195,6 +242,7 @@ _CODES = [
         "{problem}",
         "{fix}",
         "Refer to a record of the kind and type the field takes: facts/properties/ says what each property takes.",
+        summary_ar="إحالة إلى سجل من نوع لا يقبله الحقل.",
     ),
     Code(
         "FC205",
@@ -205,6 +253,7 @@ _CODES = [
         "A rating whose entry in the verdict scale counts sources (`supporting_sources` in "
         "schema/claim.schema.json: `corroborated` two or more, `single-source` one) needs supporting quotes from that "
         "many different articles.",
+        summary_ar="الحكم لا يوافق عدد المقالات المؤيدة في الأدلة.",
     ),
     Code(
         "FC206",
@@ -214,6 +263,7 @@ _CODES = [
         "Open it with {opening}: a claim resting on a statement (`attribution`) says who said it.",
         "A claim with `attribution` opens its statement with «بحسب <speaker>،» in Arabic and "
         '"According to <speaker>," in English, the speaker named as in its entity record (name or alias).',
+        summary_ar="قول منقول مكتوب كأنه واقعة: يبدأ الادعاء بـ«بحسب …،».",
     ),
     Code(
         "FC207",
@@ -223,6 +273,7 @@ _CODES = [
         "Refer to the entity: give `value: {{entity: {entity}}}` with a property that takes an entity, or make it "
         "the claim's subject (facts/properties/ says what each property takes). Rules compare references, never text.",
         "A text value that is, as a whole, an entity's name or alias is written as a reference to that entity.",
+        summary_ar="قيمة نصية هي اسم كيان: الاسم إحالة إلى الكيان لا نص.",
     ),
     Code(
         "FC208",
@@ -232,6 +283,7 @@ _CODES = [
         "Say in the reasoning, in both languages, that the claim is in {record} and what that record concludes: "
         "a verdict rests on the records' evidence, and a reader of the claim must learn of the disagreement.",
         "A claim that a contradiction record names says so in its verdict's reasoning, naming the record's id.",
+        summary_ar="تعليل الحكم لا يذكر سجل التعارض الذي يسمّي الادعاء.",
     ),
     Code(
         "FC209",
@@ -240,6 +292,7 @@ _CODES = [
         "{kind} id '{id}' belongs to a withdrawn record ({tombstone})",
         "Give the new record an id of its own: a withdrawn record's id and address stay taken, so old links "
         "never lead to a different record.",
+        summary_ar="معرّف سجل مسحوب مستعمل من جديد: يبقى معرّف السجل المسحوب وعنوانه محجوزين.",
     ),
     Code(
         "FC210",
@@ -249,6 +302,7 @@ _CODES = [
         "Name the {kind} that replaces the withdrawn one (its file name in facts/{folder}/), or leave "
         "`replaced_by` out if nothing replaces it.",
         "Name the record of the same kind that replaces the withdrawn one, or leave `replaced_by` out.",
+        summary_ar="السجل البديل المذكور في `replaced_by` غير موجود من النوع نفسه.",
     ),
     # 3xx: sources and quotes
     Code(
@@ -259,6 +313,7 @@ _CODES = [
         "Copy the words exactly from the article "
         "(only spacing, harakat, tatweel, digit forms and quote marks may differ). "
         "Closest passage in paragraph {paragraph}: «{closest}»",
+        summary_ar="الاقتباس غير موجود في المصدر.",
     ),
     Code(
         "FC302",
@@ -266,6 +321,7 @@ _CODES = [
         "wrong paragraph",
         "quote is in paragraph {found} of {source}, not paragraph {given}",
         "Set `paragraph: {found}`.",
+        summary_ar="الاقتباس في فقرة غير الفقرة المذكورة.",
     ),
     Code(
         "FC303",
@@ -275,6 +331,7 @@ _CODES = [
         "{fix}",
         "Stored articles are never edited: restore the original file, or name the right file if the record "
         "names another source's article. A new version of an article is a new source.",
+        summary_ar="تغيّر المقال المحفوظ: بصمته لا توافق ما في السجل.",
     ),
     Code(
         "FC304",
@@ -282,6 +339,7 @@ _CODES = [
         "stored article missing",
         "stored article '{file}' {problem}",
         "Put the article under seeds/ and name it in `file:` relative to the repository root.",
+        summary_ar="المقال المحفوظ غير موجود.",
     ),
     Code(
         "FC305",
@@ -289,6 +347,7 @@ _CODES = [
         "no such paragraph",
         "{source} has {count} paragraphs; there is no paragraph {given}",
         "Count non-empty lines of the stored article from 1.",
+        summary_ar="لا فقرة بهذا الرقم في المصدر.",
     ),
     Code(
         "FC306",
@@ -297,6 +356,7 @@ _CODES = [
         "alias '{text}' is not written in {source}",
         "An alias's `source` is an article that uses that spelling: copy the spelling exactly from it, or "
         "drop `source` if no article in the corpus uses it.",
+        summary_ar="الصيغة غير مكتوبة في المصدر المنسوبة إليه.",
     ),
     Code(
         "FC307",
@@ -305,6 +365,7 @@ _CODES = [
         "the quote {problem}",
         "A quote proves a claim by its words: copy at least {min_letters} letters from the article, and at "
         "least one word of {min_word} or more letters between any two `…`.",
+        summary_ar="اقتباس بلا كلمات تكفي.",
     ),
     Code(
         "FC308",
@@ -313,6 +374,7 @@ _CODES = [
         "{source} stores the same article as {other} ({how})",
         "One article has exactly one source record, so that two quotes from it never count as two sources: "
         "delete this record and point its claims' evidence at {other}.",
+        summary_ar="مقال واحد في سجلَّي مصدر.",
     ),
     Code(
         "FC309",
@@ -320,6 +382,7 @@ _CODES = [
         "shown text not in article",
         "{field} is marked as shown, but «{text}» is not in {file}",
         "Copy the {what} exactly as the article shows it, or set `shown: false` if the stored text does not show it.",
+        summary_ar="نص موسوم بأن الصفحة تعرضه وليس في المقال.",
     ),
 ]
 
@@ -335,6 +398,7 @@ _CODES += [
         "single value",
         "{subject} has different values for '{property}' at overlapping times: {values}",
         _DOCUMENT,
+        summary_ar="قيمتان مختلفتان لخاصية ذات قيمة واحدة في زمنين متداخلين.",
     ),
     Code(
         "FC402",
@@ -342,9 +406,15 @@ _CODES += [
         "single holder",
         "'{property}' {value} has more than one subject at overlapping times: {subjects}",
         _DOCUMENT,
+        summary_ar="أكثر من موضوع لقيمة واحدة (كشاغلَين لمنصب واحد) في زمنين متداخلين.",
     ),
     Code(
-        "FC403", ERROR, "event dates differ", "event {event} is given dates that cannot both hold: {dates}", _DOCUMENT
+        "FC403",
+        ERROR,
+        "event dates differ",
+        "event {event} is given dates that cannot both hold: {dates}",
+        _DOCUMENT,
+        summary_ar="تواريخ للحدث نفسه لا يمكن أن تصحّ معًا.",
     ),
     Code(
         "FC405",
@@ -352,8 +422,16 @@ _CODES += [
         "counts differ",
         "{subject} is given different counts at overlapping times: {amounts}",
         _DOCUMENT,
+        summary_ar="أعداد مختلفة للشيء نفسه في زمنين متداخلين.",
     ),
-    Code("FC406", ERROR, "shared name", "the name '{name}' belongs to several entities: {owners}", _DOCUMENT),
+    Code(
+        "FC406",
+        ERROR,
+        "shared name",
+        "the name '{name}' belongs to several entities: {owners}",
+        _DOCUMENT,
+        summary_ar="اسم واحد لأكثر من كيان.",
+    ),
     Code(
         "FC407",
         ERROR,
@@ -361,10 +439,23 @@ _CODES += [
         "the quote names {subject} as '{spelling}', which is not among its names",
         "Add `{{text: {spelling}, lang: ar, kind: spelling, source: {source}}}` to its aliases (kind `error` with a "
         "note if the spelling is wrong), or fix the claim's subject if it is someone else.",
+        summary_ar="يسمّي الاقتباس الكيان بصيغة ليست بين أسمائه.",
     ),
-    Code("FC408", ERROR, "calendar mismatch", "{where}: {problem}", _DOCUMENT),
     Code(
-        "FC409", ERROR, "relative date", "'{written}' does not fit {source}'s publication date ({published})", _DOCUMENT
+        "FC408",
+        ERROR,
+        "calendar mismatch",
+        "{where}: {problem}",
+        _DOCUMENT,
+        summary_ar="تاريخ لا يوافق التقويم (كيوم أسبوع لا يوافق تاريخه).",
+    ),
+    Code(
+        "FC409",
+        ERROR,
+        "relative date",
+        "'{written}' does not fit {source}'s publication date ({published})",
+        _DOCUMENT,
+        summary_ar="تاريخ نسبي لا يوافق تاريخ نشر المصدر.",
     ),
     Code(
         "FC410",
@@ -373,6 +464,7 @@ _CODES += [
         "{source} (published {published}) reports this as past, but the claim's time is later",
         "Check the claim's time; if the source describes a plan, use a property "
         "that may lie in the future (e.g. `scheduled`). " + _DOCUMENT,
+        summary_ar="يروي المصدر بصيغة الماضي ما يقع زمنه بعد نشره.",
     ),
     Code(
         "FC411",
@@ -380,8 +472,16 @@ _CODES += [
         "holder before the body exists",
         "{post} is held by {holder} before {body} was established",
         _DOCUMENT,
+        summary_ar="شاغل لمنصب قبل إنشاء الجهة التي يتبعها.",
     ),
-    Code("FC412", ERROR, "source contradicts itself", "within {source}: {inner}", _DOCUMENT),
+    Code(
+        "FC412",
+        ERROR,
+        "source contradicts itself",
+        "within {source}: {inner}",
+        _DOCUMENT,
+        summary_ar="المصدر يناقض نفسه.",
+    ),
     Code(
         "FC413",
         WARNING,
@@ -392,6 +492,7 @@ _CODES += [
         "granularity), explained in both languages.",
         "Claims that would conflict (FC401, FC402, FC405) but overlap only as far as their dates are imprecise: "
         "a warning, to document with the resolution that fits, or to settle with a more precise date.",
+        summary_ar="تعارض محتمل لا يقع إلا إن التقت التواريخ غير الدقيقة.",
     ),
     Code(
         "FC414",
@@ -400,6 +501,7 @@ _CODES += [
         "{claim} says {holder} replaced {named} in {post}, but the holder before, in time, is {before}",
         "Check the dates of the holdings and who `replaces` names; if both are what the sources say, document it "
         "(`detected_by: FC414`) or silence it on the claim with the reason.",
+        summary_ar="السلف المذكور غير الشاغل السابق في الزمن.",
     ),
     Code(
         "FC415",
@@ -408,6 +510,7 @@ _CODES += [
         "{names} may be one {type}: their names read alike once spelling variants are folded ({name})",
         "If they are one, merge them: keep one record, move the other's spellings into its aliases and point the "
         "claims at it. If they are two, silence the warning on one record with the reason (`silenced`).",
+        summary_ar="قد يكون الكيانان كيانًا واحدًا: اسماهما متقاربان.",
     ),
     Code(
         "FC416",
@@ -416,6 +519,7 @@ _CODES += [
         "{holders} all stopped holding different posts on {date}",
         "A date shared by unrelated holdings is often copied by mistake: check each against its source. If the "
         "sources say so, silence the warning on the claims with the reason (`silenced`).",
+        summary_ar="تاريخ نهاية واحد لشاغلين لا صلة بينهم.",
     ),
     Code(
         "FC491",
@@ -424,6 +528,7 @@ _CODES += [
         "{id} sets aside {silenced}, which is not one of the engine's warnings",
         "Only warnings can be set aside with `silenced`; document an error with a contradiction record, or correct "
         "the data.",
+        summary_ar="تنحية خطأ: لا يُنحّى إلا التنبيه.",
     ),
     Code(
         "FC490",
@@ -431,6 +536,7 @@ _CODES += [
         "stale contradiction",
         "contradiction {id} (detected_by {detected_by}) matches no finding",
         "If the conflict is gone, delete the record; if a reader found it, set `detected_by: manual`.",
+        summary_ar="سجل تعارض لا يطابق أي ملاحظة من المحرك.",
     ),
     # 5xx: published records (validate --changed BASE compares with what BASE published)
     Code(
@@ -440,6 +546,7 @@ _CODES += [
         "the {fields} of this published {kind} changed since {base}, and `changes` has no new entry",
         "Add an entry under `changes:` with today's `date`, its `kind` (correction, verdict-change or update) and "
         "`what` changed and why, in ar and en: readers see every change to a published record.",
+        summary_ar="تغيّر حكم ادعاء منشور أو قيمته أو نصه دون مدخل جديد في سجل تغييراته (`changes`).",
     ),
     Code(
         "FC502",
@@ -449,6 +556,7 @@ _CODES += [
         "Keep its address: add facts/withdrawn/{id}.yaml with `kind: {kind}`, the `withdrawn` date, the `reason` "
         "(ar, en) and `replaced_by` if another record replaces it.",
         "Add a tombstone, facts/withdrawn/<id>.yaml (kind, withdrawn date, reason, replaced_by), so its page stays.",
+        summary_ar="حُذف سجل منشور دون سجل سحب (`facts/withdrawn/`) يُبقي عنوانه.",
     ),
 ]
 

@@ -39,11 +39,16 @@ class Schemas:
                 raise K.RegistryError(
                     f"{schema_dir / f'{kind}.schema.json'}: not a valid JSON Schema (draft 2020-12): {exc}"
                 ) from None
+        self._file_names = {doc["$id"]: f"{name}.schema.json" for name, doc in self.documents.items()}
         self._annotations: dict[tuple[str, str], list[tuple[Template, Any]]] = {}
+        self._nodes: dict[str, list[tuple[Template, dict, dict]]] = {}
+        self._labels: dict[tuple[str, str], dict] = {}
         self._check_annotations(schema_dir)
 
     def _check_annotations(self, schema_dir: Path) -> None:
-        """Annotations the checks read must name what exists: a registered kind, a known quote role."""
+        """Annotations the checks and pages read must name what exists (a registered kind, a known
+        quote role) and be complete: every enumerated value has a label in both languages, and
+        reader-facing words in Arabic (`x-description-ar`, `x-title-ar`) are text."""
         allowed = {"x-references": set(self.kinds.names()), "x-quote": set(QUOTE_ROLES)}
         for kind in self.kinds.names():
             for keyword, values in allowed.items():
@@ -59,6 +64,15 @@ class Schemas:
                         f"{schema_dir / f'{kind}.schema.json'}: x-not-before at {'.'.join(template)} names a "
                         "sibling field (text)"
                     )
+            for template, node, document in self.nodes(kind):
+                where = f"{schema_dir / self._file_names[document['$id']]}: {'.'.join(template) or 'the root'}"
+                for keyword in ARABIC_TEXTS:
+                    if keyword in node and not _is_text(node[keyword]):
+                        raise K.RegistryError(f"{where}: {keyword} is the Arabic text beside it (non-empty text)")
+                if "enum" in node:
+                    problem = _labels_problem(node["enum"], node.get("x-labels"))
+                    if problem:
+                        raise K.RegistryError(f"{where}: {problem}")
 
     @cached_property
     def detailed(self):
@@ -77,26 +91,35 @@ class Schemas:
         and quotes from the schemas, so a new kind or field needs no code."""
         key = (kind, keyword)
         if key not in self._annotations:
-            found: list[tuple[Template, Any]] = []
-            self._walk(self.documents[kind], self.documents[kind], (), keyword, found, depth=0)
+            found = [(path, _hashable(node[keyword])) for path, node, _ in self.nodes(kind) if keyword in node]
             self._annotations[key] = list(dict.fromkeys(found))
         return self._annotations[key]
 
-    def _walk(self, node, document: dict, path: Template, keyword: str, found: list, depth: int) -> None:
+    def nodes(self, kind: str) -> list[tuple[Template, dict, dict]]:
+        """(template, schema node, the document it lies in) of every node of the kind's schema that
+        describes a field, through `properties`, arrays' `items`, `$ref`s and combinators; a `$ref`
+        and the node it names share the field's template. (Conditions, `if` and `not`, describe no
+        field and are not walked.)"""
+        if kind not in self._nodes:
+            found: list[tuple[Template, dict, dict]] = []
+            self._walk(self.documents[kind], self.documents[kind], (), found, depth=0)
+            self._nodes[kind] = found
+        return self._nodes[kind]
+
+    def _walk(self, node, document: dict, path: Template, found: list, depth: int) -> None:
         if not isinstance(node, dict) or depth > 20:  # the schemas' references never loop this deep
             return
-        if keyword in node:
-            found.append((path, _hashable(node[keyword])))
+        found.append((path, node, document))
         if "$ref" in node:
             target, target_document = self.resolve(node["$ref"], document)
-            self._walk(target, target_document, path, keyword, found, depth + 1)
+            self._walk(target, target_document, path, found, depth + 1)
         for name, child in node.get("properties", {}).items():
-            self._walk(child, document, path + (name,), keyword, found, depth + 1)
+            self._walk(child, document, path + (name,), found, depth + 1)
         if "items" in node:
-            self._walk(node["items"], document, path + (ANY_ITEM,), keyword, found, depth + 1)
+            self._walk(node["items"], document, path + (ANY_ITEM,), found, depth + 1)
         for combinator in ("allOf", "anyOf", "oneOf"):
             for branch in node.get(combinator, ()):
-                self._walk(branch, document, path, keyword, found, depth + 1)
+                self._walk(branch, document, path, found, depth + 1)
 
     def resolve(self, ref: str, document: dict) -> tuple[dict, dict]:
         """The schema node a `$ref` inside `document` names, and the document it lies in."""
@@ -108,11 +131,19 @@ class Schemas:
         return node, target_document
 
     def labels(self, kind: str, field: str) -> dict:
-        """The `x-labels` of an enumerated field, e.g. labels('claim', 'verdict.rating')."""
-        node = self.documents[kind]
-        for part in field.split("."):
-            node = node["properties"][part]
-        return node.get("x-labels", {})
+        """The `x-labels` of an enumerated field, named by its dotted path without list steps, e.g.
+        labels('claim', 'verdict.rating'), labels('entity', 'aliases.kind'), labels('claim',
+        'time.basis') (in the shared definitions), labels('property', 'subject_types') (a list of
+        entity types): each value's `ar` and `en` words, and whatever else the schema says of it.
+        {} for a field that is not enumerated; KeyError for one the schema does not have."""
+        key = (kind, field)
+        if key not in self._labels:
+            wanted = tuple(field.split("."))
+            at_field = [node for path, node, _ in self.nodes(kind) if _field_path(path) == wanted]
+            if not at_field:
+                raise KeyError(f"the {kind} schema has no field {field!r}")
+            self._labels[key] = next((node["x-labels"] for node in at_field if "x-labels" in node), {})
+        return self._labels[key]
 
     def validate(self, kind: str, data, path: str, has_float: bool | None = None) -> list[F.Finding]:
         """Findings for `data` against the kind's schema; `has_float` (whether the record holds a float,
@@ -134,6 +165,33 @@ QUOTE_ROLES = (
     "evidence",
     "passage",
 )  # what `x-quote` may say: a claim's proof, or a passage of the record's own article
+
+
+# Reader-facing Arabic beside the schema's English: a field's description, a definition's title.
+ARABIC_TEXTS = ("x-description-ar", "x-title-ar")
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _labels_problem(values: list, labels) -> str:
+    """What is wrong with an enumeration's `x-labels` (its words for readers), or ''."""
+    if not isinstance(labels, dict):
+        return "an enumeration needs `x-labels`: for each value, its words in Arabic and English ({ar: …, en: …})"
+    unknown = [key for key in labels if key not in values]
+    if unknown:
+        return f"x-labels names {', '.join(map(repr, unknown))}, not among the values {', '.join(map(str, values))}"
+    for value in values:
+        entry = labels.get(value)
+        if not isinstance(entry, dict) or not all(_is_text(entry.get(lang)) for lang in ("ar", "en")):
+            return f"x-labels gives {value!r} no words in both languages: add {{ar: …, en: …}}"
+    return ""
+
+
+def _field_path(template: Template) -> Template:
+    """A field's dotted path as readers name it: a list's items have their list's name."""
+    return tuple(step for step in template if step != ANY_ITEM)
 
 
 def _read_schema(path: Path) -> dict:

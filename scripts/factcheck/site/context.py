@@ -56,7 +56,10 @@ class SiteData:
         return self.ds.kinds.get(kind).plural[lang]
 
     def label(self, kind: str, field_: str, value: str, lang: str) -> str:
-        return self.schemas.labels(kind, field_).get(value, {}).get(lang, value)
+        """How readers meet an enumerated value, e.g. label("entity", "aliases.kind", "spelling", "ar"):
+        the schemas give every value words in both languages (the registry refuses them otherwise),
+        so a KeyError here means a field that is not enumerated or a value it does not take."""
+        return self.schemas.labels(kind, field_)[value][lang]
 
     def verdict(self, rating: str, lang: str) -> str:
         return self.label("claim", "verdict.rating", rating, lang)

@@ -128,6 +128,56 @@ UI = {
     "report_error": {"ar": "الإبلاغ عن خطأ", "en": "Report an error"},
     "issue_forms": {"ar": "نماذج البلاغات والاقتراحات", "en": "Forms for reports and proposals"},
     "contact": {"ar": "التواصل", "en": "Contact"},
+    # the downloads page: each format in words, by its technical name (see templates/downloads.html)
+    "downloads_intro": {
+        "ar": "ملفات مولَّدة من السجلات نفسها التي تعرضها صفحات الموقع، بترميز UTF-8.",
+        "en": "Generated from the same records the site's pages show, encoded in UTF-8.",
+    },
+    "file_and_format": {"ar": "الملف وصيغته", "en": "File and format"},
+    "format_json": {"ar": "قائمة سجلات", "en": "List of records"},
+    "format_csv": {"ar": "جدول", "en": "Table"},
+    "format_json_lines": {"ar": "سجل في كل سطر", "en": "One record per line"},
+    "format_frictionless": {"ar": "وصف حزمة البيانات", "en": "Data package descriptor"},
+    # the reference page
+    "reference_intro": {
+        "ar": "ما يُكتب في كل حقل من حقول السجلات والقيم التي يأخذها، وسلّم الأحكام، وأنواع حلّ التعارضات، ورموز "
+        "الملاحظات التي تطبعها أدوات التحقق. الصفحة مولَّدة من المخططات (schema/) ومن سجل الرموز، فلا تختلف عنهما.",
+        "en": "What each field of the records holds and the values it takes, the verdict scale, the resolution types "
+        "and the finding codes the checks print. Generated from the schemas (schema/) and the code registry, so it "
+        "cannot drift from them.",
+    },
+    "on_this_page": {"ar": "في هذه الصفحة", "en": "On this page"},
+    "required": {"ar": "مطلوب", "en": "Required"},
+    "optional": {"ar": "اختياري", "en": "Optional"},
+    "values": {"ar": "القيم", "en": "Values"},
+    "id_of": {"ar": "معرّف {kind}", "en": "{kind} id"},
+    "type_enum": {"ar": "إحدى القيم المذكورة", "en": "One of the values listed"},
+    "type_array": {"ar": "قائمة", "en": "List"},
+    "type_string": {"ar": "نص", "en": "Text"},
+    "type_integer": {"ar": "عدد صحيح", "en": "Whole number"},
+    "type_number": {"ar": "عدد", "en": "Number"},
+    "type_boolean": {"ar": "true أو false", "en": "true or false"},
+    "type_object": {"ar": "مجموعة حقول", "en": "A set of fields"},
+    "verdict_scale": {"ar": "سلّم الأحكام", "en": "Verdict scale"},
+    "claimreview_rating": {"ar": "الدرجة في ClaimReview", "en": "ClaimReview rating"},
+    "no_rating": {"ar": "بلا درجة", "en": "No rating"},
+    "resolution_types": {"ar": "أنواع حلّ التعارض", "en": "Resolution types"},
+    "codes": {"ar": "رموز الملاحظات", "en": "Finding codes"},
+    "code": {"ar": "الرمز", "en": "Code"},
+    "severity": {"ar": "الخطورة", "en": "Severity"},
+    "severity_error": {"ar": "خطأ", "en": "Error"},
+    "severity_warning": {"ar": "تنبيه", "en": "Warning"},
+    "meaning": {"ar": "المعنى", "en": "What"},
+    "message": {"ar": "الرسالة", "en": "Message"},
+    "how_to_fix": {"ar": "طريقة الإصلاح", "en": "How to fix"},
+    "codes_note": {
+        "ar": "تطبع الأدوات رسائلها وطرق الإصلاح بالإنجليزية، وتجدها كاملة في",
+        "en": "The tools print these messages with the record's details in place of the braces.",
+    },
+    "codes_in_english": {"ar": "النسخة الإنجليزية من هذا الجدول", "en": "the English table"},
+    "value_type": {"ar": "نوع القيمة", "en": "Value type"},
+    "single_value": {"ar": "قيمة واحدة في كل وقت", "en": "One value at a time"},
+    "single_subject": {"ar": "موضوع واحد في كل وقت", "en": "One subject at a time"},
 }
 
 MONTHS = {

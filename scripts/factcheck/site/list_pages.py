@@ -222,13 +222,30 @@ def timeline_page(site: SiteData, lang: str) -> tuple[str, str]:
 
 # Beside one JSON file per kind of record (exports.write_export).
 EXTRA_DOWNLOADS = [
-    ("claims.csv", "CSV", {"ar": "الادعاءات في جدول مسطح", "en": "Claims as a flat table"}),
+    (
+        "claims.csv",
+        "CSV",
+        {
+            "ar": "الادعاءات في جدول مسطّح لبرامج الجداول: صف لكل ادعاء",
+            "en": "Claims as a flat table for spreadsheets: one row per claim",
+        },
+    ),
     (
         "claimreview.jsonl",
         "JSON Lines",
-        {"ar": "سجلات ClaimReview سطرًا لكل ادعاء", "en": "ClaimReview records, one per line"},
+        {
+            "ar": "حكم كل ادعاء بصيغة ClaimReview من schema.org",
+            "en": "Each claim's verdict as a schema.org ClaimReview",
+        },
     ),
-    ("datapackage.json", "Frictionless", {"ar": "وصف حزمة البيانات", "en": "Data package descriptor"}),
+    (
+        "datapackage.json",
+        "Frictionless",
+        {
+            "ar": "ما يحمله كل ملف ومعنى كل عمود في الجدول، للأدوات التي تقرأ حزم البيانات",
+            "en": "What each file holds and what each column of the table means, for tools that read data packages",
+        },
+    ),
 ]
 
 
