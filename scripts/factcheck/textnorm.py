@@ -323,16 +323,80 @@ def fold_for_search(text: str) -> str:
     return " ".join(fold_word(w) for w in normalize(text).split(" ") if w)
 
 
+# The Latin transliteration fold: outlets write one Arabic name in Latin letters many ways
+# (Qaddafi, Gaddafi, Kadhafi; Hamad, Hammad; Dbeibah, Dbaiba; al-Nadhuri, Nadori), and each of
+# those meets the others once folded. Per word written in Latin letters, after lower case and
+# without accents: apostrophes and the ayn/hamza marks go, a leading article (al-, el-, a- and the
+# assimilated ad-, an-, ar-, as-, ash-, at-, az-) goes, hyphens separate words, the article as a
+# word of its own ("Al Nahyan") goes, then the letter steps run in order. Data, like the Arabic
+# fold: the browser runs the same steps (search_fold_spec).
+LATIN_ACCENTS = "[\u0300-\u036f]"  # combining accents, left apart from their letter by NFD
+LATIN_LETTER = "[a-z]"  # a word with one of these is folded as Latin; others are left as they are
+LATIN_MARKS = "['\"`´ʹʻʼʽʾʿ‘’]"  # apostrophes, the ayn and hamza marks, and " (quote marks in the verification form)
+LATIN_ARTICLE = "^(?:[ae]l|a(?:[dnrstz]h?)?)-"
+LATIN_SEPARATOR = "[^a-z0-9]+"
+LATIN_ARTICLE_WORDS = ("al", "el")
+LATIN_STEPS = (
+    ("dh|th|z", "d"),
+    ("ou|oo|o", "u"),
+    ("y", "i"),
+    ("ee|ei|ai", "i"),
+    ("[qg]", "k"),
+    (r"([a-z])\1+", "$1"),  # doubled letters, once the steps above have made them alike
+    ("(?:[ae]h|a)$", "a"),  # the final -a, -ah, -eh
+)
+_LATIN_ACCENTS = re.compile(LATIN_ACCENTS)
+_LATIN_LETTER = re.compile(LATIN_LETTER)
+_LATIN_MARKS = re.compile(LATIN_MARKS)
+_LATIN_ARTICLE = re.compile(LATIN_ARTICLE)
+_LATIN_SEPARATOR = re.compile(LATIN_SEPARATOR)
+# The steps' replacements are written as JavaScript writes them ($1); Python's re writes \1.
+_LATIN_STEPS = tuple((re.compile(p), re.sub(r"\$(\d)", r"\\\1", to)) for p, to in LATIN_STEPS)
+
+
+def fold_latin(text: str) -> str:
+    """The Latin transliteration fold of `text`, word by word; words without a Latin letter
+    (Arabic, numbers) are kept as they are."""
+    out = []
+    for word in text.split():
+        plain = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFD", word.lower()))
+        if not _LATIN_LETTER.search(plain):
+            out.append(word)
+            continue
+        plain = _LATIN_ARTICLE.sub("", _LATIN_MARKS.sub("", plain), count=1)
+        for part in _LATIN_SEPARATOR.split(plain):
+            if part and part not in LATIN_ARTICLE_WORDS:
+                for pattern, to in _LATIN_STEPS:
+                    part = pattern.sub(to, part)
+                out.append(part)
+    return " ".join(out)
+
+
+def search_key(text: str) -> str:
+    """The form in which two spellings of one name meet: the Arabic search fold, then the Latin one."""
+    return fold_latin(fold_for_search(text))
+
+
 def search_fold_spec() -> dict:
-    """Everything the browser needs to fold a word exactly as `fold_for_search` does: the
-    verification form's character table (what is dropped, what becomes what), its presentation-form
-    ranges, then the search letters and prefixes."""
+    """Everything the browser needs to fold text exactly as `fold_for_search` and `search_key` do:
+    the verification form's character table (what is dropped, what becomes what), its
+    presentation-form ranges and spacing rules, the search letters and prefixes, then the Latin fold."""
     table = {chr(cp): ("" if to is None else to) for cp, to in _TABLE.items()}
     return {
         "presentation": _PRESENTATION.pattern,
         "table": table,
+        "spacing": [[_SPACE_BEFORE_PUNCT.pattern, "$1"], [_SPACE_AFTER_OPEN.pattern, "$1"]],
         "letters": SEARCH_LETTERS,
         "prefixes": list(SEARCH_PREFIXES),
+        "latin": {
+            "accents": LATIN_ACCENTS,
+            "letter": LATIN_LETTER,
+            "marks": LATIN_MARKS,
+            "article": LATIN_ARTICLE,
+            "separator": LATIN_SEPARATOR,
+            "articleWords": list(LATIN_ARTICLE_WORDS),
+            "steps": [list(step) for step in LATIN_STEPS],
+        },
     }
 
 

@@ -171,6 +171,7 @@ def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, 
             files.append(rel)
             written += write_if_changed(docs_dir / rel, render(title, body, searchable))
     files += _write_downloads(site, docs_dir)
+    files.append(search_page.write_names(site, docs_dir))
     removed = _remove_stale(docs_dir, set(files), folders)
     write_if_changed(docs_dir / MANIFEST, "\n".join([_DIGEST_LINE + digest, *sorted(files)]) + "\n")
     return {"pages": len([f for f in files if f.endswith(".md")]), "written": written, "removed": removed}
