@@ -222,10 +222,10 @@ def timeline_pages(site: SiteData) -> dict[str, Builder]:
     years: list[tuple[int, int]] = []  # (year, the row where it begins)
     for c in dated:
         year = _start_year(c)
-        anchor = f"y{year}" if year is not None and (not years or years[-1][0] != year) else ""
-        if anchor:
+        begins = year is not None and (not years or years[-1][0] != year)
+        if year is not None and begins:
             years.append((year, len(rows)))
-        rows.append((c, anchor))
+        rows.append((c, f"y{year}" if begins else ""))
     pages = paginate(rows, TIMELINE_ROWS_PER_PAGE, "timeline", "timeline")
     jumps = [(str(year), pages[i // TIMELINE_ROWS_PER_PAGE].id, f"y{year}") for year, i in years]
 
