@@ -299,6 +299,7 @@ def test_url_filters_show_only_matching_claims_and_say_how_many_in_words(visit, 
     assert shown["verdicts"] == ["fc-verdict fc-verdict-corroborated"] * len(corroborated)
     assert [p.split("/")[-2] for p in shown["claims"]] == corroborated
     assert v.page.locator('select[data-filter="verdict"]').input_value() == "corroborated"
+    assert v.page.locator(".fc-clear").is_visible()
     assert v.errors == [] and v.outside == []
 
 
@@ -371,6 +372,7 @@ def test_at_360_px_the_claims_index_is_cards_and_every_control_is_at_least_24_px
             .map(e => e.getBoundingClientRect().height),
     })""")
     assert layout["head"] == "none" and layout["row"] == "flex"
+    assert v.page.locator(".fc-filters").is_visible() and v.page.locator(".fc-clear").is_hidden()  # nothing to clear
     assert max(layout["widths"]) <= 360
     assert layout["controls"] and min(layout["controls"]) >= 24, layout["controls"]
     wide = visit(f"{LANGS[lang]}claims/")

@@ -16,6 +16,7 @@
   var pager = document.querySelector(".fc-pager");
   var none = document.querySelector(".fc-none");
   var output = form.querySelector("output");
+  var clear = form.querySelector(".fc-clear");
   var index = new URL(data.index, location.href);  // this language's claims/
   var perPage = Number(data.perPage);
   var total = Number(data.total);
@@ -165,6 +166,7 @@
   var draw = function () {
     var w = wanted();
     showFields(w);
+    clear.hidden = !filtering(w);
     if (!filtering(w) && location.pathname === served.path && w.page === 1) {
       // The page as it was served: its own claims and pager.
       body.replaceChildren.apply(body, served.rows);
