@@ -177,18 +177,18 @@ def entities_index(site: SiteData) -> dict[str, Builder]:
         pages_by_lang[lang] = paginate(entities, ENTITIES_PER_PAGE, "entities/index", "entities")
     ids = [p.id for p in pages_by_lang["ar"]]
 
-    def types(lang: str) -> list[tuple[str, str, str]]:
-        """Where each type begins: (its label, page id, anchor)."""
+    types = {}  # where each type begins, per language: (its label, page id, anchor)
+    for lang in LANGS:
         first: dict[str, str] = {}
         for p in pages_by_lang[lang]:
             for e in p.items:
                 first.setdefault(e.data["type"], p.id)
-        return [(site.label("entity", "type", t, lang), pid, f"type-{t}") for t, pid in first.items()]
+        types[lang] = [(site.label("entity", "type", t, lang), pid, f"type-{t}") for t, pid in first.items()]
 
     def page(number: int, lang: str) -> tuple[str, str]:
         p = pages_by_lang[lang][number - 1]
         groups = [(t, list(g)) for t, g in itertools.groupby(p.items, key=lambda e: e.data["type"])]
-        body = render("entities_index.html", site=site, lang=lang, here=p.id, page=p, groups=groups, types=types(lang))
+        body = render("entities_index.html", site=site, lang=lang, here=p.id, page=p, groups=groups, types=types[lang])
         return _titled(site.kind_plural("entity", lang), p, lang), body
 
     return {pid: functools.partial(page, n) for n, pid in enumerate(ids, 1)}
