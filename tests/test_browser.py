@@ -1,7 +1,8 @@
 """The site in a real headless Chromium over a local server: languages and direction, the
-language switcher, Arabic-aware search, quote links, filters, no console errors, no request
+language switcher, Arabic-aware search, quote links, no console errors, no request
 leaving localhost, accessibility (axe-core), valid HTML (Nu checker), 360 px without sideways
-scrolling; screenshots of every page type go to artifacts/screenshots/."""
+scrolling; screenshots of every page type go to artifacts/screenshots/. (The claims filters:
+test_list_pages.py.)"""
 
 from __future__ import annotations
 
@@ -144,12 +145,3 @@ def test_a_quote_link_lands_on_its_highlighted_span(visit):
         return [id, el ? el.className : null];
     }""")
     assert landed == ["q-c-000-047-0", "fc-quoted"]
-
-
-def test_claim_filters(visit):
-    v = visit("en/claims/")
-    total = v.page.locator(".fc-claims tbody tr").count()
-    v.page.select_option('select[data-filter="verdict"]', "corroborated")
-    shown = v.page.locator(".fc-claims tbody tr:not([hidden])").count()
-    assert 0 < shown < total
-    assert v.page.locator(".fc-shown").inner_text() == f"{shown} / {total}"

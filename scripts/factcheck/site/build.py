@@ -23,23 +23,18 @@ from . import downloads, list_pages, record_pages, reference_page, search_page
 from .context import SiteData
 from .labels import LANGS
 from .markup import esc
+from .paging import is_numbered
 from .search_terms import search_extras
 
 MANIFEST = ".generated"
 Builder = Callable[[str], tuple[str, str]]  # lang -> (title, body HTML)
 
-# Each kind's page (its registry entry's `page`), and the index pages written for four of them.
+# Each kind's page (its registry entry's `page`); list_pages writes each kind's index.
 RECORD_PAGES = {
     "claim": record_pages.claim_page,
     "entity": record_pages.entity_page,
     "source": record_pages.source_page,
     "contradiction": record_pages.contradiction_page,
-}
-INDEX_PAGES = {
-    "claim": list_pages.claims_index,
-    "entity": list_pages.entities_index,
-    "source": list_pages.sources_index,
-    "contradiction": list_pages.contradictions_index,
 }
 
 
@@ -51,20 +46,15 @@ def pages(site: SiteData) -> dict[str, Builder]:
     """page id (docs path without suffix) -> builder(lang) returning (title, body)."""
     out: dict[str, Builder] = {
         "index": lambda lang: list_pages.home_page(site, lang),
-        "timeline": lambda lang: list_pages.timeline_page(site, lang),
         "reference": lambda lang: reference_page.reference_page(site, lang),
         "downloads": lambda lang: list_pages.downloads_page(site, lang),
         "search": lambda lang: search_page.search_page(site, lang),
+        **list_pages.timeline_pages(site),
     }
     for kind in site.ds.kinds:
         if kind.page is None:
             continue
-        index = INDEX_PAGES.get(kind.page)
-        out[f"{kind.folder}/index"] = (
-            (lambda b: lambda lang: b(site, lang))(index)
-            if index
-            else (lambda k: lambda lang: list_pages.records_index(site, k, lang))(kind.name)
-        )
+        out.update(list_pages.index_pages(site, kind))
         for rid in sorted(site.ds.records[kind.name]):
             out[f"{kind.folder}/{rid}"] = _record_builder(site, kind.name, kind.page, rid)
     return out
@@ -78,8 +68,8 @@ def _record_builder(site: SiteData, kind: str, page: str, rid: str) -> Builder:
 
 
 def _page_folders(site: SiteData) -> tuple[str, ...]:
-    """Folders of pages that come and go with records (and the downloads)."""
-    return (*(f"{kind.folder}/" for kind in site.ds.kinds if kind.page), "data/")
+    """Folders of pages that come and go with records (and the downloads, and the timeline's pages)."""
+    return (*(f"{kind.folder}/" for kind in site.ds.kinds if kind.page), "data/", "timeline/")
 
 
 def render(title: str, body: str, searchable: bool) -> str:
@@ -161,7 +151,7 @@ def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, 
         searchable = (
             page_id == "index"
             or page_id == "timeline"
-            or (page_id.startswith(folders) and not page_id.endswith("/index"))
+            or (page_id.startswith(folders) and not page_id.endswith("/index") and not is_numbered(page_id))
         )
         for lang in LANGS:
             title, body = builder(lang)
@@ -170,6 +160,9 @@ def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, 
             rel = f"{page_id}.md" if lang == "ar" else f"{page_id}.en.md"
             files.append(rel)
             written += write_if_changed(docs_dir / rel, render(title, body, searchable))
+    for rel, text in list_pages.claim_rows(site).items():  # data the pages fetch, not pages
+        files.append(rel)
+        write_if_changed(docs_dir / rel, text)
     files += _write_downloads(site, docs_dir)
     files.append(search_page.write_names(site, docs_dir))
     removed = _remove_stale(docs_dir, set(files), folders)

@@ -1,16 +1,37 @@
-"""Pages over many records: home, the indexes, the timeline, the reference, downloads, search."""
+"""Pages over many records: home, the indexes, the timeline, downloads.
+
+No page grows with the dataset: every index and the timeline come in pages of a fixed number of
+records (paging), the first at the list's own address. The claims index's filters read the claims'
+compact rows (claims/rows/<lang>/<n>.json, in shards of a fixed size), fetched only when a reader
+filters (docs/assets/lists.js).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import itertools
 from collections import Counter
+from collections.abc import Callable
 
+from markupsafe import Markup
+
+from ..dataset import Record
+from ..kinds import Kind
 from ..timespans import EARLIEST, LATEST, claim_span
 from . import timebar
 from .context import SiteData
-from .fragments import contradiction_link, entity_link, source_link, verdict_badge
-from .labels import ui
-from .markup import a, bdi, esc, rel, table, time_words
+from .labels import LANGS, ui
+from .paging import Page, compact_json, paginate, shards
 from .templating import render
+
+Builder = Callable[[str], tuple[str, str]]  # lang -> (title, body HTML)
+
+CLAIMS_PER_PAGE = 50
+TIMELINE_ROWS_PER_PAGE = 50
+ENTITIES_PER_PAGE = 200  # a name each: short rows
+RECORDS_PER_PAGE = 50
+CLAIMS_PER_SHARD = 1000  # compact rows per file the filters fetch
 
 INTRO = {
     "ar": (
@@ -23,202 +44,218 @@ INTRO = {
         "every disagreement between sources is documented with how it resolves."
     ),
 }
+SEPARATOR = {"ar": "، ", "en": ", "}
 
 
-def _year(claim) -> str:
+def _year(claim: Record) -> str:
     time = claim.data.get("time") or {}
-    value = time.get("point") or time.get("start") or time.get("end")
+    value = time.get("point") or time.get("start") or time.get("end") or time.get("earliest") or time.get("latest")
     return value[:4] if value else ""
 
 
+def _sources(claim: Record) -> list[str]:
+    return list(dict.fromkeys(ev["source"] for ev in claim.data["evidence"]))
+
+
+def _titled(title: str, page: Page, lang: str) -> str:
+    """A list's title, with the page number from page 2 on (every page's title differs)."""
+    if page.number == 1:
+        return title
+    return f"{title} — {ui('page_of', lang).format(page=page.number, pages=page.count)}"
+
+
+def _builders(pages: list[Page], build: Callable[[Page, str], tuple[str, str]]) -> dict[str, Builder]:
+    return {page.id: functools.partial(build, page) for page in pages}
+
+
+# ---------------------------------------------------------------- home
+
+
 def home_page(site: SiteData, lang: str) -> tuple[str, str]:
-    here = "index"
     ds = site.ds
-    scale = site.schemas.labels("claim", "verdict.rating")
-    verdicts = Counter(c.data["verdict"]["rating"] for c in ds.claims.values())
     resolutions = Counter(x.data["resolution"] for x in ds.contradictions.values())
-    counts = "".join(
-        f"<li>{a(rel(here, f'{kind.folder}/index'), kind.plural[lang])}: {bdi(len(ds.records[kind.name]))}</li>"
-        for kind in ds.kinds
-        if kind.page
-    )
-    parts = [
-        f"<h1>{esc(ui('site', lang))}</h1>",
-        f"<p>{esc(INTRO[lang])}</p>",
-        f'<ul class="fc-counts">{counts}'
-        f"<li>{a(rel(here, 'timeline'), ui('timeline', lang))}</li>"
-        f"<li>{a(rel(here, 'search'), ui('search', lang))}</li></ul>",
-    ]
-    rows = [
-        [verdict_badge(site, k, lang), esc(v["description"][lang]), bdi(verdicts.get(k, 0))] for k, v in scale.items()
-    ]
-    parts.append(
-        f"<h2>{esc(ui('how_to_read', lang))}</h2>"
-        + table([ui("verdict", lang), ui("description", lang), ui("count_claims", lang)], rows)
-    )
     order = [*site.resolutions(), *sorted(set(resolutions) - set(site.resolutions()))]
-    res_rows = [
-        [esc(site.label("contradiction", "resolution", k, lang)), bdi(resolutions[k])]
-        for k in order
-        if k in resolutions
-    ]
-    parts.append(
-        f"<h2>{esc(ui('by_resolution', lang))}</h2>"
-        + table([ui("resolution", lang), site.kind_plural("contradiction", lang)], res_rows)
+    body = render(
+        "home.html",
+        site=site,
+        lang=lang,
+        here="index",
+        intro=INTRO[lang],
+        kinds=[kind for kind in ds.kinds if kind.page],
+        counts={kind.name: len(ds.records[kind.name]) for kind in ds.kinds},
+        scale=site.schemas.labels("claim", "verdict.rating"),
+        verdicts=Counter(c.data["verdict"]["rating"] for c in ds.claims.values()),
+        resolutions=[(k, resolutions[k]) for k in order if k in resolutions],
+        first=sorted(ds.contradictions.values(), key=site.reading_order)[:6],
     )
-    first = sorted(ds.contradictions.values(), key=site.reading_order)[:6]
-    parts.append(
-        f"<h2>{esc(ui('first_see', lang))}</h2><ul>"
-        + "".join(f"<li>{contradiction_link(site, x.id, lang, here)}</li>" for x in first)
-        + "</ul>"
-    )
-    return ui("site", lang), f'<div class="fc-home">{"".join(parts)}</div>'
+    return ui("site", lang), body
 
 
-def claims_index(site: SiteData, lang: str) -> tuple[str, str]:
-    here = "claims/index"
+# ---------------------------------------------------------------- indexes
+
+
+def index_pages(site: SiteData, kind: Kind) -> dict[str, Builder]:
+    """A kind's index: its pages, page 1 at <folder>/index."""
+    special = {"claim": claims_index, "entity": entities_index, "source": sources_index}
+    build = special.get(kind.page or "")
+    if build:
+        return build(site)
+    if kind.page == "contradiction":
+        records = sorted(site.ds.contradictions.values(), key=site.reading_order)
+        template = "contradictions_index.html"
+    else:
+        records = sorted(site.ds.records[kind.name].values(), key=lambda r: r.id)
+        template = "records_index.html"
+
+    def page(p: Page, lang: str) -> tuple[str, str]:
+        body = render(template, site=site, kind=kind, lang=lang, here=p.id, page=p)
+        return _titled(kind.plural[lang], p, lang), body
+
+    return _builders(paginate(records, RECORDS_PER_PAGE, f"{kind.folder}/index", kind.folder), page)
+
+
+def claims_index(site: SiteData) -> dict[str, Builder]:
     claims = sorted(site.ds.claims.values(), key=lambda c: c.id)
-    rows, attrs = [], []
-    for c in claims:
-        d = c.data
-        sources = list(dict.fromkeys(ev["source"] for ev in d["evidence"]))
-        rows.append(
-            [
-                a(rel(here, f"claims/{c.id}"), d["statement"][lang]),
-                verdict_badge(site, d["verdict"]["rating"], lang),
-                entity_link(site, d["subject"], lang, here),
-                bdi(_year(c)),
-                esc(" ".join(sources)),
-            ]
-        )
-        attrs.append(
-            f'data-verdict="{esc(d["verdict"]["rating"])}" data-source="{esc(" ".join(sources))}" '
-            f'data-entity="{esc(d["subject"])}" data-year="{esc(_year(c))}"'
-        )
-    filters = _filters(site, claims, lang)
-    body = f"<h1>{esc(site.kind_plural('claim', lang))}</h1>{filters}" + table(
-        [
-            ui("statement", lang),
-            ui("verdict", lang),
-            ui("subject", lang),
-            ui("year", lang),
-            site.kind_plural("source", lang),
-        ],
-        rows,
-        cls="fc-table fc-claims",
-        row_attrs=attrs,
-    )
-    return site.kind_plural("claim", lang), body
-
-
-def _filters(site: SiteData, claims, lang: str) -> str:
-    """Select boxes that filter the table (assets/site.js); without script the table is complete."""
-
-    def select(key, label, options):
-        opts = f'<option value="">{esc(ui("all", lang))}</option>' + "".join(
-            f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in options
-        )
-        return f'<label>{esc(label)} <select data-filter="{key}">{opts}</select></label>'
-
-    verdicts = sorted({c.data["verdict"]["rating"] for c in claims})
-    sources = sorted(site.ds.sources)
-    entities = sorted({c.data["subject"] for c in claims}, key=lambda e: site.name(e, lang))
+    ratings = {c.data["verdict"]["rating"] for c in claims}
+    scale = [r for r in site.schemas.labels("claim", "verdict.rating") if r in ratings]
+    scale += sorted(ratings - set(scale))
     years = sorted({_year(c) for c in claims} - {""})
-    return (
-        '<form class="fc-filters" hidden>'
-        + select("verdict", ui("verdict", lang), [(v, site.verdict(v, lang)) for v in verdicts])
-        + select("source", site.kind_label("source", lang), [(s, s) for s in sources])
-        + select("entity", ui("subject", lang), [(e, site.name(e, lang)) for e in entities])
-        + select("year", ui("year", lang), [(y, y) for y in years])
-        + '<output class="fc-shown"></output></form>'
-    )
+    shard_count = len(shards(claims, CLAIMS_PER_SHARD))
 
-
-def records_index(site: SiteData, kind: str, lang: str) -> tuple[str, str]:
-    """The index of a kind that has no index of its own: every record by its title."""
-    registered = site.ds.kinds.get(kind)
-    here = f"{registered.folder}/index"
-    items = sorted(site.ds.records[kind].values(), key=lambda r: r.id)
-    listing = "".join(
-        f"<li>{a(rel(here, f'{registered.folder}/{r.id}'), registered.record_title(r.data, lang))}</li>" for r in items
-    )
-    return registered.plural[lang], f"<h1>{esc(registered.plural[lang])}</h1><ul>{listing}</ul>"
-
-
-def entities_index(site: SiteData, lang: str) -> tuple[str, str]:
-    here = "entities/index"
-    by_type: dict[str, list] = {}
-    for e in site.ds.entities.values():
-        by_type.setdefault(e.data["type"], []).append(e)
-    parts = [f"<h1>{esc(site.kind_plural('entity', lang))}</h1>"]
-    for type_, items in sorted(by_type.items()):
-        parts.append(
-            f'<h2>{esc(site.label("entity", "type", type_, lang))}</h2><ul class="fc-columns">'
-            + "".join(
-                f"<li>{entity_link(site, e.id, lang, here)}</li>"
-                for e in sorted(items, key=lambda e: e.data["name"][lang])
-            )
-            + "</ul>"
+    def page(p: Page, lang: str) -> tuple[str, str]:
+        body = render(
+            "claims_index.html",
+            site=site,
+            lang=lang,
+            here=p.id,
+            page=p,
+            rows=[(c, _year(c), _sources(c)) for c in p.items],
+            verdicts=[(r, site.verdict(r, lang)) for r in scale],
+            years=years,
+            shards=shard_count,
+            per_page=CLAIMS_PER_PAGE,
+            separator=SEPARATOR[lang],
         )
-    return site.kind_plural("entity", lang), "".join(parts)
+        return _titled(site.kind_plural("claim", lang), p, lang), body
+
+    return _builders(paginate(claims, CLAIMS_PER_PAGE, "claims/index", "claims"), page)
 
 
-def sources_index(site: SiteData, lang: str) -> tuple[str, str]:
-    here = "sources/index"
-    rows = []
-    for sid, s in sorted(site.ds.sources.items()):
-        pub = s.data["published"]
-        date = (
-            pub.get("date")
-            or " – ".join(filter(None, (pub.get("not_before"), pub.get("not_after"))))
-            or ui("unknown", lang)
+def claim_rows(site: SiteData) -> dict[str, str]:
+    """The claims' compact rows for the filters, per language: {path under docs/: JSON}. A shard
+    holds CLAIMS_PER_SHARD claims in index order, with the names of the entities and sources they
+    cite: [id, statement, verdict, subject, year, [source ids], [other entity ids]]."""
+    claims = sorted(site.ds.claims.values(), key=lambda c: c.id)
+    out = {}
+    for lang in LANGS:
+        for n, shard in enumerate(shards(claims, CLAIMS_PER_SHARD)):
+            rows, entities, sources = [], {}, {}
+            for c in shard:
+                d = c.data
+                mentioned = [d["value"]["entity"]] if d.get("value", {}).get("entity") else []
+                rows.append(
+                    [c.id, d["statement"][lang], d["verdict"]["rating"], d["subject"], _year(c), _sources(c), mentioned]
+                )
+                for eid in (d["subject"], *mentioned):
+                    entities[eid] = site.name(eid, lang)
+                for sid in _sources(c):
+                    sources[sid] = site.source_name(sid, lang)
+            out[f"claims/rows/{lang}/{n}.json"] = compact_json({"rows": rows, "entities": entities, "sources": sources})
+    return out
+
+
+def entities_index(site: SiteData) -> dict[str, Builder]:
+    """Every entity by type (in the schema's order), then by name in each language."""
+    order = list(site.schemas.labels("entity", "type"))
+    rank = {t: i for i, t in enumerate(order)}
+    pages_by_lang = {}
+    for lang in LANGS:
+        entities = sorted(
+            site.ds.entities.values(),
+            key=lambda e: (rank.get(e.data["type"], len(order)), e.data["type"], e.data["name"][lang]),
         )
-        rows.append([source_link(site, sid, lang, here), bdi(date), bdi(len(site.by_source.get(sid, [])))])
-    return site.kind_plural("source", lang), f"<h1>{esc(site.kind_plural('source', lang))}</h1>" + table(
-        [site.kind_label("source", lang), ui("published", lang), ui("count_claims", lang)], rows
-    )
+        pages_by_lang[lang] = paginate(entities, ENTITIES_PER_PAGE, "entities/index", "entities")
+    ids = [p.id for p in pages_by_lang["ar"]]
+
+    types = {}  # where each type begins, per language: (its label, page id, anchor)
+    for lang in LANGS:
+        first: dict[str, str] = {}
+        for p in pages_by_lang[lang]:
+            for e in p.items:
+                first.setdefault(e.data["type"], p.id)
+        types[lang] = [(site.label("entity", "type", t, lang), pid, f"type-{t}") for t, pid in first.items()]
+
+    def page(number: int, lang: str) -> tuple[str, str]:
+        p = pages_by_lang[lang][number - 1]
+        groups = [(t, list(g)) for t, g in itertools.groupby(p.items, key=lambda e: e.data["type"])]
+        body = render("entities_index.html", site=site, lang=lang, here=p.id, page=p, groups=groups, types=types[lang])
+        return _titled(site.kind_plural("entity", lang), p, lang), body
+
+    return {pid: functools.partial(page, n) for n, pid in enumerate(ids, 1)}
 
 
-def contradictions_index(site: SiteData, lang: str) -> tuple[str, str]:
-    here = "contradictions/index"
-    rows = [
-        [
-            contradiction_link(site, x.id, lang, here),
-            esc(site.label("contradiction", "resolution", x.data["resolution"], lang)),
-            f'<code dir="ltr">{esc(x.data["detected_by"])}</code>',
-        ]
-        for x in sorted(site.ds.contradictions.values(), key=site.reading_order)
-    ]
-    return site.kind_plural("contradiction", lang), f"<h1>{esc(site.kind_plural('contradiction', lang))}</h1>" + table(
-        [site.kind_label("contradiction", lang), ui("resolution", lang), ui("detected_by", lang)], rows
-    )
+def sources_index(site: SiteData) -> dict[str, Builder]:
+    sources = [site.ds.sources[sid] for sid in sorted(site.ds.sources)]
+
+    def page(p: Page, lang: str) -> tuple[str, str]:
+        body = render("sources_index.html", site=site, lang=lang, here=p.id, page=p)
+        return _titled(site.kind_plural("source", lang), p, lang), body
+
+    return _builders(paginate(sources, RECORDS_PER_PAGE, "sources/index", "sources"), page)
 
 
-def timeline_page(site: SiteData, lang: str) -> tuple[str, str]:
-    here = "timeline"
+# ---------------------------------------------------------------- timeline
+
+
+def _start_year(claim: Record) -> int | None:
+    lo = claim_span(claim)[0]
+    return None if lo == EARLIEST else dt.date.fromordinal(lo).year
+
+
+def timeline_pages(site: SiteData) -> dict[str, Builder]:
+    """Every dated claim in order of time, TIMELINE_ROWS_PER_PAGE a page, each page with its own
+    chart; links to where each year begins."""
     dated = [c for c in site.ds.claims.values() if c.data.get("time")]
-    dated.sort(key=lambda c: (claim_span(c)[0], claim_span(c)[1], c.id))
+    dated.sort(key=lambda c: (*claim_span(c), c.id))
     drawn_properties = {pid for pid, p in site.ds.properties.items() if p.data.get("timeline")}
-    drawn = [c for c in dated if c.data["property"] in drawn_properties and claim_span(c) != (EARLIEST, LATEST)]
-    rows = [
-        {
-            "label": site.name(c.data["subject"], lang),
-            "lo": claim_span(c)[0],
-            "hi": claim_span(c)[1],
-            "inferred": c.data["time"]["basis"] == "inferred",
-        }
-        for c in drawn
-    ]
-    table_rows = [
-        [time_words(c.data["time"], lang), a(rel(here, f"claims/{c.id}"), c.data["statement"][lang])] for c in dated
-    ]
-    body = (
-        f"<h1>{esc(ui('timeline', lang))}</h1>"
-        + str(timebar.svg(rows, ui("timeline", lang), lang))
-        + table([ui("when", lang), site.kind_label("claim", lang)], table_rows)
-    )
-    return ui("timeline", lang), body
+    rows: list[tuple[Record, str]] = []  # (claim, the anchor where its year begins, if it does)
+    years: list[tuple[int, int]] = []  # (year, the row where it begins)
+    for c in dated:
+        year = _start_year(c)
+        begins = year is not None and (not years or years[-1][0] != year)
+        if year is not None and begins:
+            years.append((year, len(rows)))
+        rows.append((c, f"y{year}" if begins else ""))
+    pages = paginate(rows, TIMELINE_ROWS_PER_PAGE, "timeline", "timeline")
+    jumps = [(str(year), pages[i // TIMELINE_ROWS_PER_PAGE].id, f"y{year}") for year, i in years]
 
+    def page(p: Page, lang: str) -> tuple[str, str]:
+        bars = [
+            {
+                "label": site.name(c.data["subject"], lang),
+                "lo": claim_span(c)[0],
+                "hi": claim_span(c)[1],
+                "inferred": c.data["time"]["basis"] == "inferred",
+            }
+            for c, _ in p.items
+            if c.data["property"] in drawn_properties and claim_span(c) != (EARLIEST, LATEST)
+        ]
+        title = _titled(ui("timeline", lang), p, lang)
+        body = render(
+            "timeline.html",
+            site=site,
+            lang=lang,
+            here=p.id,
+            page=p,
+            years=jumps,
+            chart=Markup(timebar.svg(bars, title, lang)),  # HTML, its text escaped by timebar
+        )
+        return title, body
+
+    return _builders(pages, page)
+
+
+# ---------------------------------------------------------------- downloads
 
 # Beside one JSON file per kind of record (exports.write_export).
 EXTRA_DOWNLOADS = [
