@@ -9,21 +9,20 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from factcheck.site.build import SiteError, finish_html, generate
-from factcheck.site.project import UnsetSettings, require_for_publishing
 
 
 def on_pre_build(config, **kwargs):
     repo = os.environ.get("GITHUB_REPOSITORY")
     try:
-        if os.environ.get("FACTCHECK_PUBLISH") == "1":
-            require_for_publishing(config.extra.get("project"), config.site_url)
         generate(
             Path(config.config_file_path).parent,
             Path(config.docs_dir),
             repo_url=f"https://github.com/{repo}" if repo else None,
             site_url=config.site_url,
+            project=config.extra.get("project"),
+            publish=os.environ.get("FACTCHECK_PUBLISH") == "1",
         )
-    except (SiteError, UnsetSettings) as exc:
+    except SiteError as exc:
         raise PluginError(str(exc)) from exc
 
 

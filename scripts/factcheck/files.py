@@ -89,10 +89,13 @@ def _create_temp(folder: Path, suffix: str, mode: int) -> tuple[int, str]:
         return fd, tmp
 
 
-def write_atomic(path: Path, content: str, *, exclusive: bool = False, existing: os.stat_result | None = None) -> None:
-    """Write `content` to `path`; with `exclusive`, refuse (FileExistsError) if anything exists
-    there, a dangling symbolic link included. Otherwise raise NotARegularFile if `path` is a
-    symbolic link or not a regular file. `existing` is `path`'s lstat when the caller has it."""
+def write_atomic(
+    path: Path, content: str | bytes, *, exclusive: bool = False, existing: os.stat_result | None = None
+) -> None:
+    """Write `content` (text as UTF-8, or bytes) to `path`; with `exclusive`, refuse
+    (FileExistsError) if anything exists there, a dangling symbolic link included. Otherwise raise
+    NotARegularFile if `path` is a symbolic link or not a regular file. `existing` is `path`'s
+    lstat when the caller has it."""
     path = Path(path)
     mode = NEW_FILE_MODE
     if not exclusive:
@@ -108,8 +111,12 @@ def write_atomic(path: Path, content: str, *, exclusive: bool = False, existing:
     fd, tmp = _create_temp(path.parent, path.suffix, mode)
     done = False
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(content)
+        if isinstance(content, bytes):
+            with os.fdopen(fd, "wb") as out:
+                out.write(content)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.write(content)
         if exclusive:
             os.link(tmp, path)  # fails if path exists (even a dangling link), atomically
             os.unlink(tmp)
@@ -121,16 +128,22 @@ def write_atomic(path: Path, content: str, *, exclusive: bool = False, existing:
             os.unlink(tmp)
 
 
-def write_if_changed(path: Path, content: str) -> bool:
-    """Write `content` unless `path` already holds it; True if it wrote. One lstat serves both the
-    comparison and the refusal of links (many thousands of pages are written in a build)."""
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write `content` (text or bytes) unless `path` already holds it; True if it wrote. One lstat
+    serves both the comparison and the refusal of links (many thousands of pages are written in a
+    build)."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:
         st = None
     if st is not None and stat.S_ISREG(st.st_mode) and st.st_size >= len(content):
-        with open(path, encoding="utf-8", newline="") as f:
-            if f.read() == content:
-                return False
+        if isinstance(content, bytes):
+            with open(path, "rb") as raw:
+                if raw.read() == content:
+                    return False
+        else:
+            with open(path, encoding="utf-8", newline="") as f:
+                if f.read() == content:
+                    return False
     write_atomic(path, content, existing=st)
     return True

@@ -10,20 +10,25 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..checker import InvalidDataset, load
+from ..database import write_database
 from ..export import write_export
 from ..files import write_if_changed
+from ..history import HistoryError, record_dates
 from ..kinds import RegistryError
 from ..schemas import Schemas
-from . import downloads, list_pages, record_pages, reference_page, search_page
+from . import downloads, feeds, list_pages, record_pages, reference_page, search_page, transparency
 from .context import SiteData
 from .labels import LANGS
 from .markup import esc
 from .paging import is_numbered
+from .project import UnsetSettings, require_for_publishing
 from .search_terms import search_extras
 
 MANIFEST = ".generated"
@@ -49,10 +54,19 @@ def pages(site: SiteData) -> dict[str, Builder]:
         "reference": lambda lang: reference_page.reference_page(site, lang),
         "downloads": lambda lang: list_pages.downloads_page(site, lang),
         "search": lambda lang: search_page.search_page(site, lang),
+        "about": lambda lang: transparency.about_page(site, lang),
+        "corrections": lambda lang: transparency.corrections_page(site, lang),
+        "feedback": lambda lang: transparency.feedback_page(site, lang),
         **list_pages.timeline_pages(site),
     }
     for kind in site.ds.kinds:
         if kind.page is None:
+            continue
+        if kind.page == "withdrawn":
+            # A withdrawn record's page stays where the record's page was.
+            for rid, rec in sorted(site.ds.records[kind.name].items()):
+                folder = site.ds.kinds.get(rec.data["kind"]).folder
+                out[f"{folder}/{rid}"] = (lambda r: lambda lang: transparency.withdrawn_page(site, r, lang))(rid)
             continue
         out.update(list_pages.index_pages(site, kind))
         for rid in sorted(site.ds.records[kind.name]):
@@ -104,19 +118,41 @@ def inputs_digest(root: Path, *settings) -> str:
     return hashlib.sha256(repr((settings, sorted(stats))).encode("utf-8")).hexdigest()
 
 
+def _head(root: Path) -> str:
+    """The commit checked out, or "" outside git: the records' dates change with it."""
+    proc = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True)
+    return proc.stdout.strip() if proc.returncode == 0 else ""
+
+
 def generate(
-    root: Path, docs_dir: Path, *, repo_url: str | None = None, site_url: str | None = None, force: bool = False
+    root: Path,
+    docs_dir: Path,
+    *,
+    repo_url: str | None = None,
+    site_url: str | None = None,
+    project: Mapping[str, str] | None = None,
+    publish: bool = False,
+    force: bool = False,
 ) -> dict:
     """Write every generated page (both languages) and the downloads into docs_dir.
+
+    `project` holds the maintainers' facts (mkdocs.yml extra.project); a `publish`ing build
+    refuses to run without them, without site_url, or without the whole git history.
 
     static-i18n runs the build once per language, and `mkdocs serve` rebuilds on every change: a
     call whose inputs did not change since the last run into docs_dir (the manifest keeps their
     digest) does nothing, unless `force`d.
     """
-    digest = inputs_digest(root, repo_url, site_url)
+    project = dict(project or {})
+    if publish:
+        try:
+            require_for_publishing(project, site_url)
+        except UnsetSettings as exc:
+            raise SiteError(str(exc)) from None
+    digest = inputs_digest(root, repo_url, site_url, sorted(project.items()), _head(root))
     if not force and _manifest(docs_dir)[0] == digest:
         return {"pages": 0, "written": 0, "removed": 0, "skipped": True}
-    return _generate(root, docs_dir, digest, repo_url=repo_url, site_url=site_url)
+    return _generate(root, docs_dir, digest, repo_url=repo_url, site_url=site_url, project=project, publish=publish)
 
 
 def _manifest(docs_dir: Path) -> tuple[str | None, list[str]]:
@@ -132,7 +168,27 @@ def _manifest(docs_dir: Path) -> tuple[str | None, list[str]]:
 _DIGEST_LINE = "# inputs: "
 
 
-def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, site_url: str | None) -> dict:
+def _dates(root: Path, publish: bool):
+    """The records' dates; a shallow clone stops a publishing build, and other builds show none."""
+    try:
+        return record_dates(root)
+    except HistoryError as exc:
+        if publish:
+            raise SiteError(str(exc)) from None
+        print(f"factcheck: no record dates on the pages: {exc}", file=sys.stderr)
+        return {}
+
+
+def _generate(
+    root: Path,
+    docs_dir: Path,
+    digest: str,
+    *,
+    repo_url: str | None,
+    site_url: str | None,
+    project: Mapping[str, str],
+    publish: bool,
+) -> dict:
     try:
         dataset = load(root)
     except RegistryError as exc:
@@ -143,7 +199,14 @@ def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, 
         raise SiteError(
             f"the data does not validate ({len(errors)} errors); run `factcheck validate`:\n{listing}"
         ) from None
-    site = SiteData(dataset, Schemas(root / "schema"), repo_url=repo_url, site_url=site_url)
+    site = SiteData(
+        dataset,
+        Schemas(root / "schema"),
+        repo_url=repo_url,
+        site_url=site_url,
+        dates=_dates(root, publish),
+        project=project,
+    )
     folders = _page_folders(site)
     written, files = 0, []
     for page_id, builder in pages(site).items():
@@ -164,6 +227,9 @@ def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, 
         files.append(rel)
         write_if_changed(docs_dir / rel, text)
     files += _write_downloads(site, docs_dir)
+    for lang in LANGS:
+        files.append(feeds.feed_file(lang))
+        write_if_changed(docs_dir / feeds.feed_file(lang), feeds.atom_feed(site, lang, site.dates))
     files.append(search_page.write_names(site, docs_dir))
     removed = _remove_stale(docs_dir, set(files), folders)
     write_if_changed(docs_dir / MANIFEST, "\n".join([_DIGEST_LINE + digest, *sorted(files)]) + "\n")
@@ -172,11 +238,12 @@ def _generate(root: Path, docs_dir: Path, digest: str, *, repo_url: str | None, 
 
 def _write_downloads(site: SiteData, docs_dir: Path) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
-        produced = write_export(site.ds, Path(tmp))
+        produced = write_export(site.ds, Path(tmp), site.dates)
+        produced += write_database(site.ds, Path(tmp), site.dates)
         produced += downloads.write_extras(site, Path(tmp))
         names = []
         for path in produced:
-            write_if_changed(docs_dir / "data" / path.name, path.read_text(encoding="utf-8"))
+            write_if_changed(docs_dir / "data" / path.name, path.read_bytes())
             names.append(f"data/{path.name}")
     return names
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from ..export import CSV_COLUMNS
 from .record_pages import claimreview
 
+MEDIATYPES = {"jsonl": "application/x-ndjson", "sqlite": "application/vnd.sqlite3"}
+
 # Our records' licence (LICENSE-DATA.md); the stored articles stay their publishers' copyright.
 DATA_LICENCE = {
     "name": "CC-BY-4.0",
@@ -45,16 +47,16 @@ def datapackage(names: list[str]) -> dict:
                 }
             )
         else:
-            mediatype = "application/x-ndjson" if ext == "jsonl" else "application/json"
-            # Nested records, not tables: described as plain data files.
+            mediatype = MEDIATYPES.get(ext, "application/json")
+            # Nested records and a database, not tables: described as plain data files.
             resources.append(
                 {
-                    "name": stem if ext == "jsonl" else f"{stem}-json",
+                    "name": stem if ext == "jsonl" else f"{stem}-{ext}",
                     "type": "file",
                     "path": name,
                     "format": ext,
                     "mediatype": mediatype,
-                    "encoding": "utf-8",
+                    **({} if ext == "sqlite" else {"encoding": "utf-8"}),
                 }
             )
     return {

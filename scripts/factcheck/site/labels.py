@@ -146,6 +146,9 @@ UI = {
     "report_error": {"ar": "الإبلاغ عن خطأ", "en": "Report an error"},
     "issue_forms": {"ar": "نماذج البلاغات والاقتراحات", "en": "Forms for reports and proposals"},
     "contact": {"ar": "التواصل", "en": "Contact"},
+    "withdrawn": {"ar": "سجل مسحوب", "en": "Withdrawn"},
+    "withdrawn_on": {"ar": "سُحب هذا السجل في", "en": "This record was withdrawn on"},
+    "replaced_by": {"ar": "يحلّ محله", "en": "Replaced by"},
     # the downloads page: each format in words, by its technical name (see templates/downloads.html)
     "downloads_intro": {
         "ar": "ملفات مولَّدة من السجلات نفسها التي تعرضها صفحات الموقع، بترميز UTF-8.",
@@ -156,6 +159,17 @@ UI = {
     "format_csv": {"ar": "جدول", "en": "Table"},
     "format_json_lines": {"ar": "سجل في كل سطر", "en": "One record per line"},
     "format_frictionless": {"ar": "وصف حزمة البيانات", "en": "Data package descriptor"},
+    "feed_intro": {"ar": "لمتابعة السجلات الجديدة والمعدَّلة:", "en": "To follow new and changed records:"},
+    "feed": {"ar": "موجز Atom", "en": "Atom feed"},
+    "format_sqlite": {"ar": "قاعدة بيانات", "en": "Database"},
+    "format_datasette": {"ar": "وصف للبرنامج", "en": "Metadata"},
+    "downloads_licence": {
+        "ar": "سجلاتنا وهذه الملفات مرخّصة بموجب CC BY 4.0: يجوز نشرها وتعديلها لأي غرض مع نسبتها إلى المشروع. "
+        "أما المقالات المصدرية والاقتباسات منها فحق لناشريها، ونعرضها للتحقق فقط.",
+        "en": "Our records and these files are licensed under CC BY 4.0: share and adapt them for any purpose, "
+        "crediting the project. The source articles and the quotes from them remain their publishers' copyright, "
+        "shown for verification only.",
+    },
     # the reference page
     "reference_intro": {
         "ar": "ما يُكتب في كل حقل من حقول السجلات والقيم التي يأخذها، وسلّم الأحكام، وأنواع حلّ التعارضات، ورموز "

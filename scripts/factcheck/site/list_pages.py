@@ -276,6 +276,24 @@ EXTRA_DOWNLOADS = [
         },
     ),
     (
+        "factcheck.sqlite",
+        "SQLite",
+        {
+            "ar": "كل البيانات في قاعدة بيانات واحدة: جدول لكل نوع، ومفاتيح بين الجداول، وبحث نصي كامل بالعربية "
+            "والإنجليزية، مع تاريخ نشر كل سجل وآخر تعديل له",
+            "en": "All the data in one database: a table per kind, keys between tables, full-text search in Arabic "
+            "and English, and when each record was first published and last changed",
+        },
+    ),
+    (
+        "factcheck.metadata.json",
+        "Datasette",
+        {
+            "ar": "وصف جداول قاعدة البيانات لبرنامج Datasette",
+            "en": "The database's tables described, for Datasette",
+        },
+    ),
+    (
         "datapackage.json",
         "Frictionless",
         {

@@ -66,3 +66,23 @@ def feedback_page(site: SiteData, lang: str) -> tuple[str, Markup]:
         contact=contact,
         not_filled=NOT_FILLED[lang],
     )
+
+
+def withdrawn_page(site: SiteData, rid: str, lang: str) -> tuple[str, Markup]:
+    """What stands at a withdrawn record's address: when and why, and what replaces it."""
+    tombstone = site.ds.records["withdrawn"][rid]
+    kind = site.ds.kinds.get(tombstone.data["kind"])
+    ref = tombstone.data.get("replaced_by")
+    replacement = site.ds.records[kind.name].get(ref) if ref else None
+    title = f"{ui('withdrawn', lang)}: {kind.label[lang]}"
+    here = f"{kind.folder}/{rid}"
+    return title, render(
+        "withdrawn.html",
+        site=site,
+        lang=lang,
+        here=here,
+        title=title,
+        t=tombstone.data,
+        kind=kind,
+        replacement=replacement,
+    )
