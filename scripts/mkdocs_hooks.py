@@ -28,3 +28,8 @@ def on_pre_build(config, **kwargs):
 
 def on_post_page(output, page, config):
     return finish_html(output)
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page is a theme template, not a page: it gets the same last touches."""
+    return finish_html(output_content) if template_name == "404.html" else output_content

@@ -327,3 +327,25 @@ class Visit:
 
     def close(self):
         self.context.close()
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    """The built site, served for the browser tests of every module."""
+    with serve(site_dir) as base:
+        yield base
+
+
+@pytest.fixture
+def visit(browser, server):
+    """visit(path, width): a Visit of the served site, closed after the test."""
+    opened = []
+
+    def _open(path, width=1280):
+        v = Visit(browser, server, path, width)
+        opened.append(v)
+        return v
+
+    yield _open
+    for v in opened:
+        v.close()

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import REPO, Visit, serve
+from conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -31,26 +31,6 @@ PAGE_TYPES = {
 }
 CHECKED_TYPES = ["home", "claim", "entity", "source", "contradiction", "timeline"]
 LANGS = {"ar": "", "en": "en/"}
-
-
-@pytest.fixture(scope="session")
-def server(site_dir):
-    with serve(site_dir) as base:
-        yield base
-
-
-@pytest.fixture
-def visit(browser, server):
-    opened = []
-
-    def _open(path, width=1280):
-        v = Visit(browser, server, path, width)
-        opened.append(v)
-        return v
-
-    yield _open
-    for v in opened:
-        v.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -99,10 +79,10 @@ def test_nu_html_checker_finds_no_error(site_dir):
 
 def test_language_switcher_reaches_the_equivalent_page_and_back(visit, server):
     v = visit("claims/c-000-001/")
-    v.page.locator('a.md-select__link[hreflang="en"]').first.dispatch_event("click")
+    v.page.locator('a.fc-lang[hreflang="en"]').first.dispatch_event("click")
     v.page.wait_for_url("**/en/claims/c-000-001/")
     assert v.page.locator("html").get_attribute("lang") == "en"
-    v.page.locator('a.md-select__link[hreflang="ar"]').first.dispatch_event("click")
+    v.page.locator('a.fc-lang[hreflang="ar"]').first.dispatch_event("click")
     v.page.wait_for_url(server + "claims/c-000-001/")
     assert v.page.locator("html").get_attribute("lang") == "ar"
 
