@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from factcheck.site.build import SiteError, finish_html, generate
+from factcheck.site.build import SiteError, finish_html, generate, sitemap_date
 
 
 def on_pre_build(config, **kwargs):
@@ -24,6 +24,11 @@ def on_pre_build(config, **kwargs):
         )
     except SiteError as exc:
         raise PluginError(str(exc)) from exc
+
+
+def on_page_context(context, page, config, nav):
+    page.update_date = sitemap_date(page.meta, page.update_date)
+    return context
 
 
 def on_post_page(output, page, config):

@@ -30,6 +30,7 @@ from .markup import esc
 from .paging import is_numbered
 from .project import UnsetSettings, require_for_publishing
 from .search_terms import search_extras
+from .sharing import page_description
 
 MANIFEST = ".generated"
 Builder = Callable[[str], tuple[str, str]]  # lang -> (title, body HTML)
@@ -86,13 +87,25 @@ def _page_folders(site: SiteData) -> tuple[str, ...]:
     return (*(f"{kind.folder}/" for kind in site.ds.kinds if kind.page), "data/", "timeline/")
 
 
-def render(title: str, body: str, searchable: bool) -> str:
+def render(title: str, body: str, searchable: bool, description: str = "", modified: str = "") -> str:
     """A Markdown file whose body is one raw HTML block (already escaped): Markdown never reads
     record text, so no record can smuggle in links, attributes or markup. `searchable` pages are
-    in the search index."""
+    in the search index; `description` goes to the page's meta and Open Graph tags, `modified`
+    (a record's last change) to the sitemap's lastmod."""
     attrs = " data-pagefind-body" if searchable else ""
-    # json.dumps gives a valid YAML string; the theme prints titles unescaped, so escape them here.
-    return f'---\ntitle: {json.dumps(esc(title), ensure_ascii=False)}\n---\n\n<div class="fc"{attrs}>{body}</div>\n'
+    # json.dumps gives a valid YAML string; the theme prints titles unescaped, so escape them here
+    # (the description it prints escaped).
+    front = f"title: {json.dumps(esc(title), ensure_ascii=False)}\n"
+    if description:
+        front += f"description: {json.dumps(description, ensure_ascii=False)}\n"
+    if modified:
+        front += f"date_modified: {json.dumps(modified)}\n"
+    return f'---\n{front}---\n\n<div class="fc"{attrs}>{body}</div>\n'
+
+
+def sitemap_date(meta: dict, build_date: str) -> str:
+    """A page's lastmod in the sitemap: its record's last change, else the build's date."""
+    return str(meta.get("date_modified") or build_date)
 
 
 def finish_html(html: str) -> str:
@@ -208,6 +221,12 @@ def _generate(
         project=project,
     )
     folders = _page_folders(site)
+    modified = {
+        f"{kind.folder}/{rid}": site.dates[rec.path].modified
+        for kind in site.ds.kinds
+        for rid, rec in site.ds.records[kind.name].items()
+        if rec.path in site.dates
+    }
     written, files = 0, []
     for page_id, builder in pages(site).items():
         # Record pages and the timeline are searched; indexes and tool pages would only repeat them.
@@ -222,7 +241,8 @@ def _generate(
                 body += str(search_extras(site, page_id, lang))  # the body is already HTML
             rel = f"{page_id}.md" if lang == "ar" else f"{page_id}.en.md"
             files.append(rel)
-            written += write_if_changed(docs_dir / rel, render(title, body, searchable))
+            page = render(title, body, searchable, page_description(site, page_id, lang), modified.get(page_id, ""))
+            written += write_if_changed(docs_dir / rel, page)
     for rel, text in list_pages.claim_rows(site).items():  # data the pages fetch, not pages
         files.append(rel)
         write_if_changed(docs_dir / rel, text)

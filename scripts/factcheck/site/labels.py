@@ -6,6 +6,11 @@ LANGS = ("ar", "en")
 
 UI = {
     "site": {"ar": "تدقيق جهود توحيد الجيش الليبي", "en": "Fact-checking the unification of Libya's army"},
+    "site_description": {
+        "ar": "تدقيق ثنائي اللغة لجهود توحيد الجيش الليبي: كل ادعاء بمصدره واقتباسه الحرفي وحكمه.",
+        "en": "A bilingual fact-check of the efforts to unify Libya's army: every claim with its source, "
+        "its exact quote and its verdict.",
+    },
     "timeline": {"ar": "الخط الزمني", "en": "Timeline"},
     "downloads": {"ar": "تنزيل البيانات", "en": "Download the data"},
     "reference": {"ar": "مرجع الحقول والرموز", "en": "Field and code reference"},
