@@ -108,10 +108,11 @@ class Schemas:
         return node, target_document
 
     def labels(self, kind: str, field: str) -> dict:
-        """The `x-labels` of an enumerated field, e.g. labels('claim', 'verdict.rating')."""
+        """The `x-labels` of an enumerated field, e.g. labels('claim', 'verdict.rating'); a part
+        that names an array means its items, e.g. labels('entity', 'aliases.kind')."""
         node = self.documents[kind]
         for part in field.split("."):
-            node = node["properties"][part]
+            node = node.get("items", node)["properties"][part]
         return node.get("x-labels", {})
 
     def validate(self, kind: str, data, path: str, has_float: bool | None = None) -> list[F.Finding]:
