@@ -8,7 +8,7 @@
     document.querySelectorAll("mark.fc-target").forEach(function (m) { m.classList.remove("fc-target"); });
     var id = decodeURIComponent(location.hash.slice(1));
     var anchor = id.indexOf("q-") === 0 ? document.getElementById(id) : null;
-    if (!anchor || !anchor.dataset.span) return;
+    if (!anchor || !anchor.dataset.span) return null;
     var spans = anchor.dataset.span.split(" ").map(Number);
     var first = null;
     anchor.parentNode.querySelectorAll("mark.fc-quoted").forEach(function (m) {
@@ -20,8 +20,12 @@
         }
       }
     });
-    if (first) first.scrollIntoView({ block: "center" });
+    return first;
   };
-  window.addEventListener("hashchange", mark);
-  mark();
+  // The whole quote in the middle of the screen, clear of the header: after the browser's own jump
+  // to the anchor, which happens up to the page's load.
+  var show = function (first) { if (first) first.scrollIntoView({ block: "center" }); };
+  var arrived = mark();
+  window.addEventListener("load", function () { show(arrived); });
+  window.addEventListener("hashchange", function () { show(mark()); });
 })();

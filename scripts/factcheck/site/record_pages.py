@@ -61,6 +61,7 @@ def timebar_rows(claims, label) -> list[dict]:
 
 
 def _chart(rows: list[dict], title: str, lang: str) -> Markup:
+    """The time-bar chart, as markup a template puts in as it is (timebar escapes its own text)."""
     return Markup(timebar.svg(rows, title, lang))
 
 
@@ -71,6 +72,10 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
     c = site.ds.claims[cid]
     d = c.data
     contradictions = site.contradictions_of.get(cid, [])
+    same = [x for x in site.same_fact[site.fact_of(c)] if x.id != cid]
+    # A claim of the same fact does not conflict with this one, even where a contradiction names both.
+    conflicting = {o for x in contradictions if not site.about_names(x) for o in x.data.get("claims", ())}
+    conflicting -= {cid, *(x.id for x in same)}
     body = _page(
         "claim.html",
         site=site,
@@ -82,10 +87,8 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
         time=d.get("time"),
         deprecated=d.get("rank") == "deprecated",
         path=c.path,
-        same=[x for x in site.same_fact[site.fact_of(c)] if x.id != cid],
-        conflicting=sorted(
-            {o for x in contradictions if not site.about_names(x) for o in x.data.get("claims", ()) if o != cid}
-        ),
+        same=same,
+        conflicting=sorted(conflicting),
         contradictions=contradictions,
         set_aside=_set_aside(d, lang),
         claimreview=claimreview(site, cid, lang),
