@@ -104,7 +104,6 @@ UI = {
     "alias_lang": {"ar": "اللغة", "en": "Language"},
     "rests_on": {"ar": "يستند إلى تصريح", "en": "Rests on the statement"},
     "show_all_claims": {"ar": "عرض كل الادعاءات", "en": "Show all claims"},
-    "first_claims": {"ar": "أول الادعاءات فقط:", "en": "Only the first claims:"},
     "detected_rule": {"ar": "قاعدة اتساق آلية", "en": "an automatic consistency rule"},
     "rule_code": {"ar": "رمز القاعدة", "en": "rule code"},
     # What each consistency rule finds, for readers (the code itself is for contributors).
