@@ -115,7 +115,7 @@ def test_search_finds_the_entity_among_the_first_three(visit, lang, query, entit
 
 def test_a_quote_link_lands_on_its_highlighted_span(visit):
     v = visit("claims/c-000-047/")
-    link = v.page.locator("figcaption a", has_text="موضعه في المقال").first
+    link = v.page.locator(".fc-cite a", has_text="موضعه في المقال").first
     link.click()
     v.page.wait_for_url("**/sources/src-000/#q-c-000-047-0")
     landed = v.page.evaluate("""() => {
@@ -124,4 +124,4 @@ def test_a_quote_link_lands_on_its_highlighted_span(visit):
         while (el && el.tagName !== 'MARK') el = el.nextElementSibling;
         return [id, el ? el.className : null];
     }""")
-    assert landed == ["q-c-000-047-0", "fc-quoted"]
+    assert landed == ["q-c-000-047-0", "fc-quoted fc-target"]

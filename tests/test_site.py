@@ -110,7 +110,9 @@ def test_quotes_are_highlighted_in_the_article(site_dir):
     html = (site_dir / "sources/src-000/index.html").read_text(encoding="utf-8")
     for cid in ("c-000-001", "c-000-047"):
         assert re.search(
-            rf'id="q-{cid}-0"></span>(<span class="fc-anchor" id="[^"]+"></span>)*<mark class="fc-quoted"', html
+            rf'id="q-{cid}-0" data-span="[\d ]+"></span>(<span class="fc-anchor" [^>]+></span>)*'
+            '<mark class="fc-quoted"',
+            html,
         )
 
 

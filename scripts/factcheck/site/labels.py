@@ -215,6 +215,53 @@ UI = {
     "value_type": {"ar": "نوع القيمة", "en": "Value type"},
     "single_value": {"ar": "قيمة واحدة في كل وقت", "en": "One value at a time"},
     "single_subject": {"ar": "موضوع واحد في كل وقت", "en": "One subject at a time"},
+    "alias_lang": {"ar": "اللغة", "en": "Language"},
+    "rests_on": {"ar": "يستند إلى تصريح", "en": "Rests on the statement"},
+    "show_all_claims": {"ar": "عرض كل الادعاءات", "en": "Show all claims"},
+    "detected_rule": {"ar": "قاعدة اتساق آلية", "en": "an automatic consistency rule"},
+    "rule_code": {"ar": "رمز القاعدة", "en": "rule code"},
+    # What each consistency rule finds, for readers (the code itself is for contributors).
+    "rule_FC401": {
+        "ar": "قيمتان مختلفتان لخاصية واحدة في وقت واحد",
+        "en": "two different values of one property at the same time",
+    },
+    "rule_FC402": {
+        "ar": "أكثر من شاغل لمنصب واحد في وقت واحد",
+        "en": "more than one holder of one post at the same time",
+    },
+    "rule_FC403": {"ar": "تاريخان لحدث واحد لا يصحّان معًا", "en": "two dates for one event that cannot both hold"},
+    "rule_FC405": {
+        "ar": "عددان مختلفان لشيء واحد في وقت واحد",
+        "en": "two different counts of one thing at the same time",
+    },
+    "rule_FC406": {"ar": "اسم واحد لأكثر من كيان", "en": "one name for more than one entity"},
+    "rule_FC407": {"ar": "صيغة اسم ليست بين أسماء الكيان", "en": "a spelling that is not among the entity's names"},
+    "rule_FC408": {"ar": "تاريخ لا يتفق مع التقويم", "en": "a date that does not fit the calendar"},
+    "rule_FC409": {
+        "ar": "تاريخ نسبي لا يتفق مع تاريخ نشر المصدر",
+        "en": "a relative date that does not fit the source's publication date",
+    },
+    "rule_FC410": {
+        "ar": "حدث يرويه المصدر ماضيًا وزمنه بعد نشره",
+        "en": "an event the source reports as past, dated after its publication",
+    },
+    "rule_FC411": {
+        "ar": "شاغل لمنصب قبل قيام الجهة التي يتبعها",
+        "en": "a holder of a post before the body it belongs to existed",
+    },
+    "rule_FC412": {"ar": "مصدر يناقض نفسه", "en": "a source that contradicts itself"},
+    "rule_FC413": {
+        "ar": "تعارض محتمل لا يقوم إلا لعدم دقة التواريخ",
+        "en": "a possible conflict that arises only from imprecise dates",
+    },
+    "rule_FC414": {
+        "ar": "سلف مذكور غير الشاغل السابق في الزمن",
+        "en": "a named predecessor who is not the holder before in time",
+    },
+    "rule_FC415": {"ar": "كيانان قد يكونان كيانًا واحدًا", "en": "two entities that may be one"},
+    "rule_FC416": {"ar": "تاريخ انتهاء واحد لشاغلين لا صلة بينهم", "en": "one end date shared by unrelated holders"},
+    "rule_FC490": {"ar": "سجل تعارض لا يطابق أي تنبيه", "en": "a contradiction record that matches no finding"},
+    "rule_FC491": {"ar": "خطأ نُحّي جانبًا كأنه تنبيه", "en": "an error set aside as if it were a warning"},
 }
 
 MONTHS = {

@@ -1,50 +1,53 @@
-"""One page per record: claim, entity, source, contradiction. Each returns (title, body HTML)."""
+"""One page per record: claim, entity, source, contradiction, and a plain page for a record of any
+other kind. Each returns (title, body HTML); the HTML comes from the templates of the same names
+(claim.html, entity.html, source.html, contradiction.html, record.html)."""
 
 from __future__ import annotations
 
 import itertools
+from urllib.parse import urlencode
 
-from ..dataset import leaves
+from markupsafe import Markup
+
+from ..dataset import Record, leaves
 from ..rules.succession import holders
 from ..textnorm import fragment_spans, normalize_with_offsets, quote_fragments
 from ..timespans import claim_span
 from . import timebar
 from .context import SiteData
-from .fragments import (
-    claim_link,
-    contradiction_link,
-    edit_links,
-    entity_link,
-    quote_html,
-    source_link,
-    value_html,
-    verdict_badge,
-)
-from .labels import ui
-from .markup import a, bdi, esc, json_script, rel, table, time_words
+from .labels import UI, ui
+from .markup import rel
+from .templating import render
+
+# A list of claims on a record page shows at most this many: an entity or a paragraph named in
+# thousands of claims (10k-claim datasets have them) would otherwise make a page of megabytes. The
+# whole list is one link away, in the claims index filtered by the record.
+CLAIMS_SHOWN = 50
 
 
-def _note(note: dict | None, lang: str, silenced: list | None = None) -> str:
-    """The editor's note, and the engine's warnings an editor set aside for the record, with why."""
-    parts = (
-        [f'<aside class="fc-note"><strong>{esc(ui("editor_note", lang))}:</strong> {esc(note[lang])}</aside>']
-        if note
-        else []
-    )
-    parts += [
-        f'<aside class="fc-note"><strong>{esc(ui("set_aside", lang))} <code dir="ltr">{esc(item["code"])}</code>:'
-        f"</strong> {esc(item['reason'][lang])}</aside>"
-        for item in silenced or ()
+def _page(template: str, **context) -> str:
+    # A plain str: the build appends the page's search extras to it, which Markup would escape.
+    return str(render(template, **context))
+
+
+def rule_words(code: str, lang: str) -> str:
+    """What a consistency rule finds, in words (its code is for contributors, not readers)."""
+    key = f"rule_{code}"
+    return ui(key, lang) if key in UI else ui("detected_rule", lang)
+
+
+def _set_aside(record: dict, lang: str) -> list[dict]:
+    """The warnings an editor set aside for the record: each in words, its code, and why."""
+    return [
+        {"code": item["code"], "words": rule_words(item["code"], lang), "reason": item["reason"][lang]}
+        for item in record.get("silenced", ())
     ]
-    return "".join(parts)
 
 
-def _section(title: str, inner: str) -> str:
-    return f"<h2>{esc(title)}</h2>{inner}" if inner else ""
-
-
-def _list(items: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
+def _capped(claims: list[Record], here: str, **index_filter: str) -> dict:
+    """A list of claims cut to CLAIMS_SHOWN, with the link to all of them in the claims index."""
+    more = f"{rel(here, 'claims/index')}?{urlencode(index_filter)}" if len(claims) > CLAIMS_SHOWN else None
+    return {"claims": claims[:CLAIMS_SHOWN], "total": len(claims), "more": more}
 
 
 def timebar_rows(claims, label) -> list[dict]:
@@ -57,73 +60,40 @@ def timebar_rows(claims, label) -> list[dict]:
     return rows
 
 
+def _chart(rows: list[dict], title: str, lang: str) -> Markup:
+    """The time-bar chart, as markup a template puts in as it is (timebar escapes its own text)."""
+    return Markup(timebar.svg(rows, title, lang))
+
+
 # ---------------------------------------------------------------- claim
 
 
 def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
-    here = f"claims/{cid}"
     c = site.ds.claims[cid]
     d = c.data
-    parts = [
-        f'<p class="fc-kicker">{esc(site.kind_label("claim", lang))} <code dir="ltr">{esc(cid)}</code></p>',
-        f'<h1 dir="auto">{esc(d["statement"][lang])}</h1>',
-    ]
-    if lang == "en":
-        parts.append(f'<p class="fc-original" lang="ar" dir="rtl">{esc(d["statement"]["ar"])}</p>')
-    if d.get("rank") == "deprecated":
-        parts.append(f'<p class="fc-deprecated">{esc(ui("deprecated", lang))}: {esc(d["rank_reason"][lang])}</p>')
-    parts.append(
-        f'<div class="fc-verdict-box"><p>{esc(ui("verdict", lang))}: '
-        f"{verdict_badge(site, d['verdict']['rating'], lang)}</p>"
-        f"<p>{esc(d['verdict']['reasoning'][lang])}</p></div>"
-    )
-    spo = [
-        entity_link(site, d["subject"], lang, here),
-        f'<span class="fc-prop">{esc(site.prop(d["property"], lang))}</span>',
-    ]
-    if d.get("value"):
-        spo.append(value_html(site, c, lang, here))
-    parts.append(_section(ui("what", lang), '<p class="fc-spo">' + " · ".join(spo) + "</p>"))
-    time = d.get("time")
-    when = f"<p>{time_words(time, lang)}</p>"
-    if time and time.get("as_written"):
-        when += f'<p>{esc(ui("as_written", lang))}: <q lang="ar" dir="rtl">{esc(time["as_written"])}</q></p>'
-    if time and time.get("reason"):
-        when += f'<p class="fc-inferred-reason">{esc(ui("why_inferred", lang))}: {esc(time["reason"][lang])}</p>'
-    parts.append(_section(ui("when", lang), when))
-    evidence = []
-    for i, ev in enumerate(d["evidence"]):
-        anchor = f"q-{cid}-{i}"
-        stance = ui(ev["stance"], lang)
-        evidence.append(
-            f'<figure class="fc-evidence fc-{esc(ev["stance"])}">{quote_html(ev, lang)}<figcaption>'
-            f"{source_link(site, ev['source'], lang, here)} · {esc(ui('paragraph', lang))} "
-            f"{bdi(ev['paragraph'])} · {esc(stance)} · "
-            f"{a(rel(here, 'sources/' + ev['source'], anchor), ui('see_in_article', lang))}"
-            f"</figcaption></figure>"
-        )
-    parts.append(_section(ui("evidence", lang), "".join(evidence)))
-    if d.get("attribution"):
-        parts.append(
-            f"<p>{esc('يستند إلى تصريح' if lang == 'ar' else 'Rests on the statement')}: "
-            f"{claim_link(site, d['attribution'], lang, here)}</p>"
-        )
-    same = [x for x in site.same_fact[site.fact_of(c)] if x.id != cid]
-    parts.append(_section(ui("corroborating", lang), _list([claim_link(site, x.id, lang, here) for x in same])))
     contradictions = site.contradictions_of.get(cid, [])
-    conflicting = sorted(
-        {o for x in contradictions if not site.about_names(x) for o in x.data.get("claims", ()) if o != cid}
+    same = [x for x in site.same_fact[site.fact_of(c)] if x.id != cid]
+    # A claim of the same fact does not conflict with this one, even where a contradiction names both.
+    conflicting = {o for x in contradictions if not site.about_names(x) for o in x.data.get("claims", ())}
+    conflicting -= {cid, *(x.id for x in same)}
+    body = _page(
+        "claim.html",
+        site=site,
+        lang=lang,
+        here=f"claims/{cid}",
+        cid=cid,
+        claim=c,
+        d=d,
+        time=d.get("time"),
+        deprecated=d.get("rank") == "deprecated",
+        path=c.path,
+        same=same,
+        conflicting=sorted(conflicting),
+        contradictions=contradictions,
+        set_aside=_set_aside(d, lang),
+        claimreview=claimreview(site, cid, lang),
     )
-    parts.append(_section(ui("conflicting", lang), _list([claim_link(site, o, lang, here) for o in conflicting])))
-    parts.append(
-        _section(
-            ui("its_contradictions", lang), _list([contradiction_link(site, x.id, lang, here) for x in contradictions])
-        )
-    )
-    parts.append(_note(d.get("editor_note"), lang, d.get("silenced")))
-    parts.append(edit_links(site, c.path, lang))
-    parts.append(claimreview_script(site, cid, lang))
-    return d["statement"][lang], "".join(parts)
+    return d["statement"][lang], body
 
 
 def claimreview(site: SiteData, cid: str, lang: str) -> dict:
@@ -162,109 +132,68 @@ def review_rating(labels: dict, lang: str) -> dict:
     return rating
 
 
-def claimreview_script(site: SiteData, cid: str, lang: str) -> str:
-    return f'<script type="application/ld+json">{json_script(claimreview(site, cid, lang))}</script>'
-
-
 # ---------------------------------------------------------------- entity
 
 
 def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
-    here = f"entities/{eid}"
     e = site.ds.entities[eid]
     d = e.data
-    other = "en" if lang == "ar" else "ar"
-    type_label = site.label("entity", "type", d["type"], lang)
-    parts = [
-        f'<p class="fc-kicker">{esc(type_label)}</p>',
-        f'<h1 data-pagefind-weight="10">{bdi(d["name"][lang], lang)}</h1>',
-        f'<p class="fc-other-name">{bdi(d["name"][other], other)}</p>',
-        f"<p>{esc(d['description'][lang])}</p>",
-    ]
-    if d.get("parent"):
-        parts.append(f"<p>{esc(ui('part_of', lang))}: {entity_link(site, d['parent'], lang, here)}</p>")
-    rows = [
-        [
-            bdi(al["text"], al["lang"]),
-            esc(al["lang"]),
-            esc(al["kind"]),
-            source_link(site, al["source"], lang, here, text=al["source"]) if al.get("source") else "",
-            esc(al["note"][lang]) if al.get("note") else "",
-        ]
-        for al in d["aliases"]
-    ]
-    headers = [ui("names", lang), "lang", ui("kind", lang), site.kind_label("source", lang), ui("notes", lang)]
-    parts.append(_section(ui("spellings", lang), table(headers, rows) if rows else ""))
+    here = f"entities/{eid}"
     holding = site.with_role("holds-post")
     posts = [c for c in site.by_subject.get(eid, []) if c.data["property"] in holding]
-    if posts:
-        title = ui("posts_held", lang)
-        bar = str(timebar.svg(timebar_rows(posts, lambda c: site.name(c.data["value"]["entity"], lang)), title, lang))
-        items = [f"{claim_link(site, c.id, lang, here)} — {time_words(c.data.get('time'), lang)}" for c in posts]
-        parts.append(_section(title, bar + _list(items)))
-    parts.append(_succession(site, eid, lang, here))
-    parts.append(
-        _section(
-            ui("about_it", lang), _list([claim_link(site, c.id, lang, here) for c in site.by_subject.get(eid, [])])
-        )
+    posts_title = ui("posts_held", lang)
+    body = _page(
+        "entity.html",
+        site=site,
+        lang=lang,
+        here=here,
+        d=d,
+        path=e.path,
+        other="en" if lang == "ar" else "ar",
+        posts=posts,
+        posts_title=posts_title,
+        posts_chart=_chart(
+            timebar_rows(posts, lambda c: site.name(c.data["value"]["entity"], lang)), posts_title, lang
+        ),
+        succession=_succession(site, eid, lang),
+        about=_capped(site.by_subject.get(eid, []), here, entity=eid),
+        mentioning=_capped(site.by_value.get(eid, []), here, entity=eid),
+        contradictions=site.contradictions_of.get(eid, []),
+        set_aside=_set_aside(d, lang),
     )
-    parts.append(
-        _section(
-            ui("mentioning_it", lang), _list([claim_link(site, c.id, lang, here) for c in site.by_value.get(eid, [])])
-        )
-    )
-    parts.append(
-        _section(
-            ui("its_contradictions", lang),
-            _list([contradiction_link(site, x.id, lang, here) for x in site.contradictions_of.get(eid, [])]),
-        )
-    )
-    parts.append(_note(d.get("editor_note"), lang, d.get("silenced")))
-    parts.append(edit_links(site, e.path, lang))
-    return d["name"][lang], "".join(parts)
+    return d["name"][lang], body
 
 
-def _succession(site: SiteData, post: str, lang: str, here: str) -> str:
+def _succession(site: SiteData, post: str, lang: str) -> dict | None:
     """A post's holders in order, each with its sources and what its dates say against the others."""
     tenures = holders(site.ds, post)
     if not tenures:
-        return ""
+        return None
     title = ui("holders", lang)
-    bar = str(
-        timebar.svg(timebar_rows([t.claim for t in tenures], lambda c: site.name(c.data["subject"], lang)), title, lang)
-    )
-    rows = []
-    for t in tenures:
-        sources = dict.fromkeys(ev["source"] for ev in t.claim.data["evidence"])
-        notes = [
-            esc(ui(f"warning_{kind}", lang)) + (f" {claim_link(site, other, lang, here)}" if other else "")
-            for kind, other in t.warnings
-        ]
-        qualifier = t.claim.data.get("qualifier")
-        rows.append(
-            [
-                entity_link(site, t.holder, lang, here) + (f" ({esc(ui(qualifier, lang))})" if qualifier else ""),
-                time_words(t.claim.data.get("time"), lang),
-                " ".join(source_link(site, sid, lang, here, text=sid) for sid in sources),
-                claim_link(site, t.claim.id, lang, here),
-                "<br>".join(f'<span class="fc-warning">{note}</span>' for note in notes),
-            ]
-        )
-    headers = [
-        ui("holder", lang),
-        ui("when", lang),
-        site.kind_plural("source", lang),
-        site.kind_label("claim", lang),
-        ui("notes", lang),
-    ]
-    return _section(title, f"<p>{esc(ui('succession_note', lang))}</p>" + bar + table(headers, rows))
+    rows = timebar_rows([t.claim for t in tenures], lambda c: site.name(c.data["subject"], lang))
+    return {
+        "title": title,
+        "chart": _chart(rows, title, lang),
+        "tenures": [
+            {
+                "holder": t.holder,
+                "claim": t.claim,
+                "time": t.claim.data.get("time"),
+                "qualifier": t.claim.data.get("qualifier"),
+                "sources": list(dict.fromkeys(ev["source"] for ev in t.claim.data["evidence"])),
+                "warnings": t.warnings,
+            }
+            for t in tenures
+        ],
+    }
 
 
 # ---------------------------------------------------------------- source
 
 
-def quote_marks(site: SiteData, sid: str) -> dict[int, list[tuple[int, int, str]]]:
-    """paragraph -> (start, end, anchor) of every quote in the original text."""
+def quote_marks(site: SiteData, sid: str) -> dict[int, list[tuple[str, list[tuple[int, int]]]]]:
+    """paragraph -> (anchor, spans in the original text) of every quote from the source; a quote
+    joined with `…` has a span per fragment."""
     article = site.ds.articles[sid]
     offsets = {}
     out: dict[int, list] = {}
@@ -276,160 +205,103 @@ def quote_marks(site: SiteData, sid: str) -> dict[int, list[tuple[int, int, str]
             if n not in offsets:
                 offsets[n] = normalize_with_offsets(article.paragraphs[n - 1])
             norm, where = offsets[n]
-            for j, (b, e) in enumerate(fragment_spans(quote_fragments(ev["quote"]), norm) or []):
-                out.setdefault(n, []).append((where[b], where[e - 1] + 1, f"q-{c.id}-{i}" if j == 0 else ""))
+            spans = fragment_spans(quote_fragments(ev["quote"]), norm)
+            if spans:
+                out.setdefault(n, []).append((f"q-{c.id}-{i}", [(where[b], where[e - 1] + 1) for b, e in spans]))
     return out
 
 
-def _highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
-    """The paragraph with quoted stretches marked; anchors sit where each quote starts."""
-    bounds = sorted({0, len(text), *(b for b, _, _ in spans), *(e for _, e, _ in spans)})
-    anchors: dict[int, list[str]] = {}
-    for b, _, anchor in spans:
-        if anchor:
-            anchors.setdefault(b, []).append(anchor)
-    out = []
-    for lo, hi in itertools.pairwise(bounds):
-        covered = sum(1 for b, e, _ in spans if b <= lo and hi <= e)
-        for anchor in anchors.get(lo, []):
-            out.append(f'<span class="fc-anchor" id="{esc(anchor)}"></span>')
-        piece = esc(text[lo:hi])
-        out.append(f'<mark class="fc-quoted" data-quotes="{covered}">{piece}</mark>' if covered else piece)
-    return "".join(out)
+def highlight(text: str, quotes: list[tuple[str, list[tuple[int, int]]]]) -> list[dict]:
+    """The paragraph cut into segments at every quote's ends: each segment with its offset, whether
+    a quote covers it, and the anchors of the quotes that start there. A quote's segments are then
+    the marked ones whose offset lies in its spans (records.js marks them all when a link arrives)."""
+    spans = [span for _, quote_spans in quotes for span in quote_spans]
+    bounds = sorted({0, len(text), *(b for b, _ in spans), *(e for _, e in spans)})
+    starts: dict[int, list[dict]] = {}
+    for anchor, quote_spans in quotes:
+        starts.setdefault(quote_spans[0][0], []).append(
+            {"id": anchor, "span": " ".join(f"{b} {e}" for b, e in quote_spans)}
+        )
+    return [
+        {
+            "at": lo,
+            "text": text[lo:hi],
+            "quoted": any(b <= lo and hi <= e for b, e in spans),
+            "anchors": starts.get(lo, []),
+        }
+        for lo, hi in itertools.pairwise(bounds)
+    ]
+
+
+_BOUNDS = {"earliest": "not_before", "latest": "not_after"}
 
 
 def source_page(site: SiteData, sid: str, lang: str) -> tuple[str, str]:
-    here = f"sources/{sid}"
     s = site.ds.sources[sid]
     d = s.data
-    title = d["title"]["text"][lang]
-    parts = [
-        f'<p class="fc-kicker">{esc(site.kind_label("source", lang))} <code dir="ltr">{esc(sid)}</code></p>',
-        f"<h1>{esc(title)}</h1>",
-    ]
-    shows = []
-    outlet = d["outlet"]
-    shows.append(
-        f"{esc(ui('outlet', lang))}: "
-        + (bdi(outlet["as_shown"], "ar") if outlet.get("as_shown") else esc(ui("not_shown", lang)))
-    )
-    headline = d["title"]
-    shows.append(
-        f"{esc(ui('headline', lang))}: "
-        + (
-            f'<q lang="ar" dir="rtl">{esc(headline["text"]["ar"])}</q>'
-            if headline["shown"]
-            else esc(ui("not_shown", lang)) + f" ({esc(ui('editors_title', lang))})"
-        )
-    )
-    for item in d.get("page_chrome", []):
-        shows.append(
-            f"{esc(ui('page_chrome', lang))} ({esc(ui('paragraph', lang))} "
-            f"{bdi(item['paragraph'])}): {esc(item['what'][lang])}"
-        )
-    parts.append(_section(ui("page_shows", lang), _list(shows)))
-    pub = d["published"]
-    infer = []
-    if pub.get("date"):
-        infer.append(f"{esc(ui('published', lang))}: {time_words({'point': pub['date'], 'basis': pub['basis']}, lang)}")
-    else:
-        bounds = [f"{esc(ui(k, lang))} {bdi(pub[k])}" for k in ("not_before", "not_after") if pub.get(k)]
-        infer.append(
-            f"{esc(ui('published', lang))}: {esc(ui('unknown', lang))}" + (f" ({', '.join(bounds)})" if bounds else "")
-        )
-    infer.append(esc(pub["reason"][lang]))
-    if d.get("notes"):
-        infer.append(esc(d["notes"][lang]))
-    parts.append(_section(ui("we_infer", lang), _list(infer)))
-    parts.append(_note(d.get("editor_note"), lang, d.get("silenced")))
-    parts.append(
-        f'<p>{esc(ui("stored_file", lang))}: <code dir="ltr">{esc(d["file"])}</code> · sha256 '
-        f'<code dir="ltr" class="fc-hash">{esc(d["sha256"])}</code></p>'
-    )
+    here = f"sources/{sid}"
     marks = quote_marks(site, sid)
     by_paragraph: dict[int, list] = {}
     for c in site.by_source.get(sid, []):
         for ev in c.data["evidence"]:
             if ev["source"] == sid and c not in by_paragraph.setdefault(ev["paragraph"], []):
                 by_paragraph[ev["paragraph"]].append(c)
-    rows = []
-    for n, text in enumerate(site.ds.articles[sid].paragraphs, start=1):
-        claims = by_paragraph.get(n, [])
-        listing = _list([claim_link(site, c.id, lang, here) for c in claims])
-        rows.append(
-            f'<div class="fc-para" id="p{n}"><p class="fc-para-text" lang="ar" dir="rtl">'
-            f'<span class="fc-para-no">{n}</span> {_highlight(text, marks.get(n, []))}</p>'
-            + (
-                f'<details class="fc-para-claims"><summary>{esc(ui("claims_here", lang))} ({len(claims)})</summary>'
-                f"{listing}</details>"
-                if claims
-                else ""
-            )
-            + "</div>"
-        )
-    parts.append(_section(ui("article", lang), f'<div class="fc-article">{"".join(rows)}</div>'))
-    parts.append(
-        _section(
-            ui("its_contradictions", lang),
-            _list([contradiction_link(site, x.id, lang, here) for x in site.contradictions_of.get(sid, [])]),
-        )
+    paragraphs = [
+        {
+            "n": n,
+            "segments": highlight(text, marks.get(n, [])),
+            "claims": _capped(by_paragraph.get(n, []), here, source=sid),
+        }
+        for n, text in enumerate(site.ds.articles[sid].paragraphs, start=1)
+    ]
+    title = d["title"]["text"][lang]
+    published = d["published"]
+    # Bounds of an unknown publication date are the editors' inference (published.reason says how).
+    bounds = {key: published[field] for key, field in _BOUNDS.items() if published.get(field)}
+    body = _page(
+        "source.html",
+        site=site,
+        lang=lang,
+        here=here,
+        d=d,
+        path=s.path,
+        title=title,
+        paragraphs=paragraphs,
+        bounds={**bounds, "basis": "inferred"} if bounds else None,
+        contradictions=site.contradictions_of.get(sid, []),
+        set_aside=_set_aside(d, lang),
     )
-    parts.append(edit_links(site, s.path, lang))
-    return f"{sid}: {title}", "".join(parts)
+    return title, body
 
 
 # ---------------------------------------------------------------- contradiction
 
 
+def chart_labels(site: SiteData, claims: list[Record], lang: str) -> list[str]:
+    """What a reader knows each claim by: the number of its card on the page and its subject's name.
+    The number keeps two claims about one subject apart (a chart draws rows of one label as one row)
+    where their statements, cut to a label's length, would often read the same."""
+    return [f"{n} · {site.name(c.data['subject'], lang)}" for n, c in enumerate(claims, start=1)]
+
+
 def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
-    here = f"contradictions/{xid}"
     x = site.ds.contradictions[xid]
     d = x.data
-    resolution = site.label("contradiction", "resolution", d["resolution"], lang)
-    parts = [
-        f'<p class="fc-kicker">{esc(site.kind_label("contradiction", lang))} <code dir="ltr">{esc(xid)}</code></p>',
-        f"<h1>{esc(d['summary'][lang])}</h1>",
-        f'<p>{esc(ui("resolution", lang))}: <span class="fc-resolution fc-resolution-{esc(d["resolution"])}">'
-        f"{esc(resolution)}</span>"
-        f" · {esc(ui('detected_by', lang))}: "
-        + (
-            esc(ui("manual", lang))
-            if d["detected_by"] == "manual"
-            else f'<code dir="ltr">{esc(d["detected_by"])}</code>'
-        )
-        + "</p>",
-        _section(ui("explanation", lang), f"<p>{esc(d['explanation'][lang])}</p>"),
-    ]
     claims = [site.ds.claims[c] for c in d.get("claims", ())]
-    if claims:
-        cards = []
-        for c in claims:
-            preferred = " fc-preferred" if d.get("preferred_claim") == c.id else ""
-            quotes = "".join(
-                f'{quote_html(ev, lang)}<p class="fc-cite">{source_link(site, ev["source"], lang, here)} · '
-                f"{esc(ui('paragraph', lang))} {bdi(ev['paragraph'])}</p>"
-                for ev in c.data["evidence"]
-            )
-            badge = f'<p class="fc-preferred-badge">{esc(ui("preferred", lang))}</p>' if preferred else ""
-            cards.append(
-                f'<article class="fc-side{preferred}">{badge}<h3>{claim_link(site, c.id, lang, here)}</h3>'
-                f"<p>{time_words(c.data.get('time'), lang)}</p>{quotes}"
-                f"<p>{verdict_badge(site, c.data['verdict']['rating'], lang)}</p></article>"
-            )
-        parts.append(f'<div class="fc-sides">{"".join(cards)}</div>')
-        rows = timebar_rows(claims, lambda c: c.id)
-        parts.append(timebar.svg(rows, ui("timeline", lang), lang))
-    if d.get("entities"):
-        parts.append(
-            _section(ui("involved_entities", lang), _list([entity_link(site, e, lang, here) for e in d["entities"]]))
-        )
-    if d.get("sources"):
-        parts.append(
-            _section(ui("involved_sources", lang), _list([source_link(site, s, lang, here) for s in d["sources"]]))
-        )
-    parts.append(_note(d.get("editor_note"), lang, d.get("silenced")))
-    parts.append(edit_links(site, x.path, lang))
-    return d["summary"][lang], "".join(parts)
+    labels = dict(zip((c.id for c in claims), chart_labels(site, claims, lang), strict=True))
+    body = _page(
+        "contradiction.html",
+        site=site,
+        lang=lang,
+        here=f"contradictions/{xid}",
+        d=d,
+        path=x.path,
+        claims=claims,
+        chart=_chart(timebar_rows(claims, lambda c: labels[c.id]), ui("timeline", lang), lang),
+        rule=None if d["detected_by"] == "manual" else rule_words(d["detected_by"], lang),
+        set_aside=_set_aside(d, lang),
+    )
+    return d["summary"][lang], body
 
 
 # ---------------------------------------------------------------- a record of any other registered kind
@@ -447,17 +319,17 @@ def record_page(site: SiteData, kind: str, rid: str, lang: str) -> tuple[str, st
     rec = site.ds.records[kind][rid]
     registered = site.ds.kinds.get(kind)
     title = registered.record_title(rec.data, lang)
-    rows = [
-        [
-            f'<code dir="ltr">{esc(path)}</code>',
-            esc(value[lang]) if isinstance(value, dict) and value else bdi(_shown(value)),
-        ]
+    fields = [
+        (path, value[lang] if isinstance(value, dict) and value else None, _shown(value))
         for path, value in leaves(rec.data, bilingual_whole=True)
     ]
-    parts = [
-        f'<p class="fc-kicker">{esc(registered.label[lang])} <code dir="ltr">{esc(rid)}</code></p>',
-        f"<h1>{esc(title)}</h1>",
-        table([ui("field", lang), ui("value", lang)], rows),
-        edit_links(site, rec.path, lang),
-    ]
-    return title, "".join(parts)
+    body = _page(
+        "record.html",
+        site=site,
+        lang=lang,
+        kind_label=registered.label[lang],
+        title=title,
+        fields=fields,
+        path=rec.path,
+    )
+    return title, body
