@@ -93,11 +93,11 @@ def render(title: str, body: str, searchable: bool, description: str = "", modif
     in the search index; `description` goes to the page's meta and Open Graph tags, `modified`
     (a record's last change) to the sitemap's lastmod."""
     attrs = " data-pagefind-body" if searchable else ""
-    # json.dumps gives a valid YAML string; the theme prints titles unescaped, so escape them here
-    # (the description it prints escaped).
+    # json.dumps gives a valid YAML string; the theme prints titles unescaped, so escape them (and
+    # the description) here.
     front = f"title: {json.dumps(esc(title), ensure_ascii=False)}\n"
     if description:
-        front += f"description: {json.dumps(description, ensure_ascii=False)}\n"
+        front += f"description: {json.dumps(esc(description), ensure_ascii=False)}\n"
     if modified:
         front += f"date_modified: {json.dumps(modified)}\n"
     return f'---\n{front}---\n\n<div class="fc"{attrs}>{body}</div>\n'
