@@ -34,7 +34,8 @@ def test_citation_cff_is_valid():
 
 
 def test_one_release_version_everywhere():
-    from factcheck.site.downloads import datapackage, release_version
+    from factcheck.site.downloads import datapackage
+    from factcheck.site.project import release_version
 
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     assert _citation()["version"] == project == release_version() == datapackage([])["version"]

@@ -11,7 +11,7 @@ from ..dataset import Dataset, Record
 from ..history import Dates
 from ..schemas import Schemas
 from ..values import value_key, value_text
-from .markup import date_words, page_url
+from .markup import date_words, page_url, rel
 
 
 @dataclass
@@ -104,6 +104,11 @@ class SiteData:
     def dates_of(self, rec: Record) -> Dates | None:
         """When a record was first published and last changed, if the history knows."""
         return self.dates.get(rec.path)
+
+    def address_from(self, here: str, page: str, lang: str) -> str:
+        """A page's address as written on the page `here` for machines (JSON-LD): absolute when the
+        site's address is known, else relative to `here`."""
+        return self.page_address(page, lang) if self.site_url else rel(here, page)
 
     def source_name(self, sid: str, lang: str) -> str:
         """How readers meet a source: its outlet, where the page names one, and its title (ids are

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from importlib import metadata
 from pathlib import Path
 
 from ..export import CSV_COLUMNS
+from .project import release_version
 from .record_pages import claimreview
 
 MEDIATYPES = {"jsonl": "application/x-ndjson", "sqlite": "application/vnd.sqlite3"}
@@ -17,11 +17,6 @@ DATA_LICENCE = {
     "title": "Creative Commons Attribution 4.0 International",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
-
-
-def release_version() -> str:
-    """The release the data carries: the project's version (pyproject.toml, CITATION.cff)."""
-    return metadata.version("factcheck")
 
 
 def datapackage(names: list[str]) -> dict:

@@ -152,6 +152,14 @@ UI = {
     "issue_forms": {"ar": "نماذج البلاغات والاقتراحات", "en": "Forms for reports and proposals"},
     "contact": {"ar": "التواصل", "en": "Contact"},
     "withdrawn": {"ar": "سجل مسحوب", "en": "Withdrawn"},
+    "first_published": {"ar": "نُشر أول مرة في", "en": "First published"},
+    "last_changed": {"ar": "آخر تعديل في", "en": "last changed"},
+    "changed_notice": {
+        "ar": "عُدّل هذا السجل بعد نشره:",
+        "en": "This record was changed after it was published:",
+    },
+    "corrections_policy": {"ar": "سياسة التصحيح", "en": "Corrections policy"},
+    "cite_this": {"ar": "استشهد بهذا الادعاء", "en": "Cite this claim"},
     "withdrawn_on": {"ar": "سُحب هذا السجل في", "en": "This record was withdrawn on"},
     "replaced_by": {"ar": "يحلّ محله", "en": "Replaced by"},
     # the downloads page: each format in words, by its technical name (see templates/downloads.html)

@@ -6,6 +6,7 @@ any other build shows "not yet filled in" where one is missing."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from importlib import metadata
 
 # Each setting, and what it says, in both languages (the transparency pages show them).
 SETTINGS = {
@@ -38,3 +39,8 @@ def require_for_publishing(project: Mapping | None, site_url: str | None) -> Non
             "a publishing build needs " + ", ".join(problems) + ": set them in mkdocs.yml (extra.project) and "
             "the workflow; they are facts only the maintainers know, never to be guessed"
         )
+
+
+def release_version() -> str:
+    """The release the data carries: the project's version (pyproject.toml, CITATION.cff)."""
+    return metadata.version("factcheck")

@@ -14,6 +14,7 @@ from ..rules.succession import holders
 from ..textnorm import fragment_spans, normalize_with_offsets, quote_fragments
 from ..timespans import claim_span
 from . import timebar
+from .citation import claim_citation
 from .context import SiteData
 from .labels import UI, ui
 from .markup import rel
@@ -92,34 +93,74 @@ def claim_page(site: SiteData, cid: str, lang: str) -> tuple[str, str]:
         contradictions=contradictions,
         set_aside=_set_aside(d, lang),
         claimreview=claimreview(site, cid, lang),
+        citation=claim_citation(site, cid, lang),
     )
     return d["statement"][lang], body
 
 
+def _appearance(site: SiteData, sid: str) -> dict:
+    """A source article as schema.org sees it: what it is called, when and where it appeared."""
+    d = site.ds.sources[sid].data
+    work = {"@type": "CreativeWork", "headline": d["title"]["text"]["ar"], "inLanguage": d["language"]}
+    if d["published"].get("date"):
+        work["datePublished"] = d["published"]["date"]
+    if d.get("url"):
+        work["url"] = d["url"]
+    if d["outlet"].get("as_shown"):
+        work["publisher"] = {"@type": "Organization", "name": d["outlet"]["as_shown"]}
+    return work
+
+
+def _claim_author(site: SiteData, claim: dict) -> dict | None:
+    """Who made the claim: the speaker a reported statement is attributed to, else the outlet the
+    first source names (none when the stored page names no outlet)."""
+    if "attribution" in claim:
+        speaker = site.ds.claims[claim["attribution"]].data["subject"]
+        kind = "Person" if site.ds.entities[speaker].data["type"] == "person" else "Organization"
+        return {"@type": kind, "name": site.name(speaker, "ar"), "alternateName": site.name(speaker, "en")}
+    outlet = site.ds.sources[claim["evidence"][0]["source"]].data["outlet"]
+    return {"@type": "Organization", "name": outlet["as_shown"]} if outlet.get("as_shown") else None
+
+
 def claimreview(site: SiteData, cid: str, lang: str) -> dict:
-    """schema.org ClaimReview for one claim (one per page, as Google requires)."""
-    c = site.ds.claims[cid].data
+    """schema.org ClaimReview for one claim (one per page, as Google requires): the claim with every
+    article that carries it and who made it, the verdict, who reviewed it and when, and each logged
+    correction."""
+    record = site.ds.claims[cid]
+    c = record.data
     labels = site.schemas.labels("claim", "verdict.rating")[c["verdict"]["rating"]]
-    first = site.ds.sources[c["evidence"][0]["source"]].data
-    appearance = {"@type": "CreativeWork", "headline": first["title"]["text"]["ar"], "inLanguage": first["language"]}
-    if first["published"].get("date"):
-        appearance["datePublished"] = first["published"]["date"]
-    if first.get("url"):
-        appearance["url"] = first["url"]
-    if first["outlet"].get("as_shown"):
-        appearance["publisher"] = {"@type": "Organization", "name": first["outlet"]["as_shown"]}
-    prefix = "" if lang == "ar" else "en/"
-    url = f"{site.site_url.rstrip('/')}/{prefix}claims/{cid}/" if site.site_url else f"/{prefix}claims/{cid}/"
-    return {
+    appearances = [_appearance(site, sid) for sid in dict.fromkeys(ev["source"] for ev in c["evidence"])]
+    item: dict = {"@type": "Claim", "appearance": appearances, "firstAppearance": appearances[0]}
+    author = _claim_author(site, c)
+    if author:
+        item["author"] = author
+    if "datePublished" in appearances[0]:
+        item["datePublished"] = appearances[0]["datePublished"]
+    reviewer = {"@type": "Organization", "name": ui("site", lang)}
+    if site.site_url:
+        reviewer["url"] = site.page_address("index", lang)
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": url,
+        # Without the site's address, the path from the site's root (the JSON Lines download has no page).
+        "url": site.page_address(f"claims/{cid}", lang)
+        if site.site_url
+        else f"/{'' if lang == 'ar' else 'en/'}claims/{cid}/",
         "claimReviewed": c["statement"][lang],
         "inLanguage": lang,
-        "author": {"@type": "Organization", "name": ui("site", lang)},
-        "itemReviewed": {"@type": "Claim", "appearance": [appearance], "firstAppearance": appearance},
+        "author": reviewer,
+        "itemReviewed": item,
         "reviewRating": review_rating(labels, lang),
     }
+    when = site.dates_of(record)
+    if when:
+        review.update(datePublished=when.published, dateModified=when.modified)
+    if c.get("changes"):
+        review["correction"] = [
+            {"@type": "CorrectionComment", "text": change["what"][lang], "datePublished": change["date"]}
+            for change in c["changes"]
+        ]
+    return review
 
 
 def review_rating(labels: dict, lang: str) -> dict:
@@ -147,6 +188,7 @@ def entity_page(site: SiteData, eid: str, lang: str) -> tuple[str, str]:
         site=site,
         lang=lang,
         here=here,
+        record=e,
         d=d,
         path=e.path,
         other="en" if lang == "ar" else "ar",
@@ -263,6 +305,7 @@ def source_page(site: SiteData, sid: str, lang: str) -> tuple[str, str]:
         site=site,
         lang=lang,
         here=here,
+        record=s,
         d=d,
         path=s.path,
         title=title,
@@ -294,6 +337,7 @@ def contradiction_page(site: SiteData, xid: str, lang: str) -> tuple[str, str]:
         site=site,
         lang=lang,
         here=f"contradictions/{xid}",
+        record=x,
         d=d,
         path=x.path,
         claims=claims,

@@ -12,13 +12,36 @@ from .project import NOT_FILLED, SETTINGS, missing
 from .templating import render
 
 
+def organization(site: SiteData, lang: str) -> dict:
+    """The project as a schema.org NewsMediaOrganization, with its policies' pages (as the IFCN and
+    Google read them) and the maintainers' facts that are filled in."""
+    org: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "NewsMediaOrganization",
+        "name": site.project.get("publisher") or ui("site", lang),
+        **{
+            key: site.address_from("about", page, lang)
+            for key, page in (
+                ("url", "index"),
+                ("correctionsPolicy", "corrections-policy"),
+                ("verificationFactCheckingPolicy", "methodology"),
+                ("actionableFeedbackPolicy", "feedback"),
+                ("ownershipFundingInfo", "about"),
+                ("publishingPrinciples", "methodology"),
+            )
+        },
+    }
+    if "contact" not in missing(site.project):
+        org["contactPoint"] = {"@type": "ContactPoint", "description": site.project["contact"]}
+    return org
+
+
 def about_page(site: SiteData, lang: str) -> tuple[str, Markup]:
     unset = set(missing(site.project))
     facts = [(SETTINGS[key][lang], None if key in unset else site.project[key]) for key in SETTINGS]
     title = ui("about", lang)
-    return title, render(
-        "about.html", site=site, lang=lang, here="about", title=title, facts=facts, not_filled=NOT_FILLED[lang]
-    )
+    context = {"facts": facts, "not_filled": NOT_FILLED[lang], "organization": organization(site, lang)}
+    return title, render("about.html", site=site, lang=lang, here="about", title=title, **context)
 
 
 def corrections(site: SiteData) -> list[dict]:
