@@ -28,6 +28,9 @@ PAGE_TYPES = {
     "timeline": "timeline/",
     "claims-index": "claims/",
     "search": "search/",
+    "corrected-claim": "claims/c-000-024/",
+    "corrections": "corrections/",
+    "about": "about/",
 }
 CHECKED_TYPES = ["home", "claim", "entity", "source", "contradiction", "timeline"]
 LANGS = {"ar": "", "en": "en/"}

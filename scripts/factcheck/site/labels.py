@@ -152,6 +152,18 @@ UI = {
     "issue_forms": {"ar": "نماذج البلاغات والاقتراحات", "en": "Forms for reports and proposals"},
     "contact": {"ar": "التواصل", "en": "Contact"},
     "withdrawn": {"ar": "سجل مسحوب", "en": "Withdrawn"},
+    "address": {"ar": "عنوان المقال على الشبكة", "en": "The article's web address"},
+    "address_unknown": {
+        "ar": "غير معروف: لم يُحفظ مع النص، ولا نخمّنه",
+        "en": "unknown: it was not kept with the text, and we do not guess it",
+    },
+    "archived_copy": {"ar": "نسخة مؤرشفة", "en": "Archived copy"},
+    "retrieved": {"ar": "تاريخ جلب النص", "en": "Text retrieved on"},
+    "article_copyright": {
+        "ar": "المقال حق لناشره، ويُعرض هنا كاملًا للتحقق من كل اقتباس حرفيًا فقط؛ لا تشمله رخصة بياناتنا.",
+        "en": "The article is its publisher's copyright, shown here in full only so that every quote can be "
+        "checked word for word; our data licence does not cover it.",
+    },
     "first_published": {"ar": "نُشر أول مرة في", "en": "First published"},
     "last_changed": {"ar": "آخر تعديل في", "en": "last changed"},
     "changed_notice": {

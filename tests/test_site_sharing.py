@@ -1,0 +1,67 @@
+"""The built site as others read it: a feed per language linked from every page, a description
+and Open Graph tags per page, sitemap dates from the records' history, the SQLite download."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import sqlite3
+
+import feedparser
+import pytest
+
+from conftest import REPO
+from factcheck.history import record_dates
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_page_links_its_languages_feed_which_parses(site_dir, prefix):
+    html = (site_dir / prefix / "claims/c-000-001/index.html").read_text(encoding="utf-8")
+    href = re.search(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"', html).group(1)
+    assert posixpath.normpath(posixpath.join(f"/{prefix}claims/c-000-001/", href)) == f"/{prefix}feed.xml"
+    feed = feedparser.parse((site_dir / prefix / "feed.xml").read_bytes())
+    assert not feed.bozo and feed.entries
+    assert feed.feed.language == ("ar" if prefix == "" else "en")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_claim_page_describes_itself(site_dir, prefix):
+    html = (site_dir / prefix / "claims/c-000-024/index.html").read_text(encoding="utf-8")
+    description = re.search(r'<meta name="description" content="([^"]+)"', html).group(1)
+    og = dict(re.findall(r'<meta property="og:(\w+)" content="([^"]*)"', html))
+    assert og["description"] == description and og["type"] == "article"
+    assert og["locale"] == ("ar_AR" if prefix == "" else "en_GB")
+    assert ("مصدر واحد" if prefix == "" else "Single source") in description
+
+
+def test_the_sitemap_dates_records_by_their_last_change(site_dir, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # as the site was built (conftest.build_site)
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    entry = re.search(r"<loc>[^<]*claims/c-000-024/</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap)
+    assert entry and entry.group(1) == record_dates(REPO)["facts/claims/c-000-024.yaml"].modified
+
+
+def test_the_database_download_opens(site_dir):
+    con = sqlite3.connect(site_dir / "data/factcheck.sqlite")
+    try:
+        assert con.execute("SELECT count(*) FROM changes WHERE kind = 'correction'").fetchone()[0] >= 1
+    finally:
+        con.close()
+
+
+def test_generated_files_stay_out_of_git(site_dir):
+    """Everything the generator wrote (its manifest) is ignored by git, so none is ever committed."""
+    import subprocess
+
+    manifest = (REPO / "docs/.generated").read_text(encoding="utf-8").splitlines()
+    generated = [f"docs/{line}" for line in manifest if line and not line.startswith("#")]
+    tracked = set(
+        subprocess.run(["git", "-C", str(REPO), "ls-files", "docs"], capture_output=True, text=True).stdout.split()
+    )
+    assert tracked.isdisjoint(generated), sorted(tracked & set(generated))[:10]
+    ignored = subprocess.run(
+        ["git", "-C", str(REPO), "check-ignore", "--stdin"], input="\n".join(generated), capture_output=True, text=True
+    ).stdout.split()
+    assert sorted(set(generated) - set(ignored)) == []
