@@ -1,5 +1,5 @@
 """What the pages need to know about the dataset, looked up once: names, labels, cross-references.
-(The HTML the pages share is made in `fragments`.)"""
+(The HTML the pages share is in templates/macros.html.)"""
 
 from __future__ import annotations
 

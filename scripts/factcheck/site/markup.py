@@ -1,5 +1,5 @@
-"""HTML building blocks. Every piece of record text goes through `esc` (or a helper that calls
-it): a record can never inject markup, script or links into the site."""
+"""Small helpers the page generator shares: links between pages, dates in words, escaping for the
+few strings made outside templates (page titles in front matter, JSON in a script element)."""
 
 from __future__ import annotations
 
@@ -7,17 +7,11 @@ import html
 import json
 import posixpath
 
-from .labels import MONTHS, ui
+from .labels import MONTHS
 
 
 def esc(text) -> str:
     return html.escape(str(text), quote=True)
-
-
-def bdi(text, lang: str | None = None) -> str:
-    """Text whose direction the browser works out from its own letters (names, dates, numbers)."""
-    attr = f' lang="{lang}"' if lang else ""
-    return f"<bdi{attr}>{esc(text)}</bdi>"
 
 
 def json_script(data) -> str:
@@ -49,11 +43,6 @@ def rel_file(from_page: str, path: str, lang: str) -> str:
     return "../" * depth + path
 
 
-def a(href: str, text: str, cls: str = "") -> str:
-    c = f' class="{cls}"' if cls else ""
-    return f'<a href="{esc(href)}"{c}>{esc(text)}</a>'
-
-
 def date_words(value: str, lang: str) -> str:
     parts = value.split("-")
     year = parts[0]
@@ -72,41 +61,3 @@ def precision(value: str, lang: str) -> str:
         "en": ("year precision", "month precision", "day precision"),
     }
     return words[lang][n - 1]
-
-
-def time_words(time: dict | None, lang: str) -> str:
-    """A claim's time in words, with precision visible and inferred dates marked."""
-    if not time:
-        return esc(ui("no_date", lang))
-    if "point" in time:
-        text = bdi(date_words(time["point"], lang))
-        prec = precision(time["point"], lang)
-    elif "earliest" in time or "latest" in time:  # somewhere in a stretch of time
-        first = bdi(date_words(time["earliest"], lang)) if "earliest" in time else "…"
-        last = bdi(date_words(time["latest"], lang)) if "latest" in time else "…"
-        text = f"في وقت ما بين {first} و{last}" if lang == "ar" else f"some time between {first} and {last}"
-        prec = precision(time.get("earliest") or time["latest"], lang)
-    else:
-        start = bdi(date_words(time["start"], lang)) if "start" in time else "…"
-        end = bdi(date_words(time["end"], lang)) if "end" in time else "…"
-        text = f"من {start} إلى {end}" if lang == "ar" else f"from {start} to {end}"
-        prec = precision(time.get("start") or time["end"], lang)
-    mark = ui("inferred", lang) if time["basis"] == "inferred" else ui("stated", lang)
-    cls = "fc-inferred" if time["basis"] == "inferred" else "fc-stated"
-    flags = "".join(
-        f' <span class="fc-stated">{esc(ui(flag, lang))}</span>' for flag in ("starting", "ending") if time.get(flag)
-    )
-    return f'{text} <span class="fc-precision">({esc(prec)})</span> <span class="{cls}">{esc(mark)}</span>{flags}'
-
-
-def table(headers: list[str], rows: list[list[str]], cls: str = "fc-table", row_attrs: list[str] | None = None) -> str:
-    """Cells are HTML already; headers are escaped here."""
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
-    body = []
-    for i, row in enumerate(rows):
-        attrs = f" {row_attrs[i]}" if row_attrs else ""
-        body.append(f"<tr{attrs}>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>")
-    return (
-        f'<div class="fc-scroll" tabindex="0"><table class="{cls}"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>"
-    )
