@@ -108,6 +108,8 @@ def test_a_records_changes_are_rows(copy, tmp_path):
     status, printed = run(copy, "export", str(tmp_path / "out"))
     assert status == 0, printed
     con = sqlite3.connect(tmp_path / "out/factcheck.sqlite")
-    rows = con.execute("SELECT record_kind, record_id, date, kind, what_en FROM changes").fetchall()
+    rows = con.execute(
+        "SELECT record_kind, record_id, date, kind, what_en FROM changes WHERE record_id = 'c-000-001'"
+    ).fetchall()
     assert rows == [("claim", "c-000-001", "2026-01-05", "correction", "The translation was corrected.")]
     con.close()

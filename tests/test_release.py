@@ -33,7 +33,7 @@ def test_releases_newest_first_with_additions_withdrawals_and_corrections(copy):
     unreleased, released = out.split("## Unreleased", 1)[1].split("## v0.1.0", 1)
     assert "### Added (1)\n\n- facts/withdrawn/c-000-999.yaml" in unreleased
     assert "### Corrections\n\n- facts/claims/c-000-001.yaml: The translation was corrected. (2999-01-05)" in unreleased
-    assert "- facts/claims/c-000-001.yaml\n" in released and "Corrections" not in released
+    assert "- facts/claims/c-000-001.yaml\n" in released and "The translation was corrected." not in released
 
 
 def test_write_puts_it_in_a_file(copy):
