@@ -5,6 +5,9 @@ its size does not grow with the dataset.
 Entry ids are URNs made from the record's kind and id (`urn:factcheck:claim:c-000-001`): stable
 whether or not the site's address is known. Links are absolute when SITE_URL is set, else relative
 to the feed (Atom resolves them against the feed's own address).
+
+Both feeds stand at the site's root (feed.xml, feed-en.xml): the theme's script fetches a
+sitemap.xml beside every `<link rel="alternate">` of a page, and there is one only at the root.
 """
 
 from __future__ import annotations
@@ -17,8 +20,15 @@ from .labels import ui
 from .templating import render_xml
 
 FEED_SIZE = 50
-FEED_FILE = "feed.xml"
+FEED_FILES = {"ar": "feed.xml", "en": "feed-en.xml"}
 FEED_KINDS = ("claim", "contradiction")
+
+
+def _address(site: SiteData, page: str, lang: str) -> str:
+    """A page's address, absolute or from the site's root, where the feeds stand."""
+    if site.site_url:
+        return site.page_address(page, lang)
+    return ("" if lang == "ar" else "en/") + site.page_address(page, lang)
 
 
 def _entries(site: SiteData, lang: str, dates: Mapping[str, Dates]) -> list[dict]:
@@ -39,7 +49,7 @@ def _entries(site: SiteData, lang: str, dates: Mapping[str, Dates]) -> list[dict
                     "id": f"urn:factcheck:{kind}:{rid}",
                     "title": registered.record_title(rec.data, lang),
                     "category": registered.label[lang],
-                    "href": site.page_address(f"{registered.folder}/{rid}", lang),
+                    "href": _address(site, f"{registered.folder}/{rid}", lang),
                     "published": when.published,
                     "updated": when.modified,
                     "summary": summary,
@@ -57,13 +67,13 @@ def atom_feed(site: SiteData, lang: str, dates: Mapping[str, Dates]) -> str:
         lang=lang,
         title=ui("site", lang),
         feed_id=f"urn:factcheck:feed:{lang}",
-        self_href=site.page_address("", lang) + FEED_FILE,
-        home_href=site.page_address("index", lang),
+        self_href=(site.site_url.rstrip("/") + "/" if site.site_url else "") + FEED_FILES[lang],
+        home_href=_address(site, "index", lang),
         updated=max((e["updated"] for e in entries), default="1970-01-01"),
         entries=entries,
     )
 
 
 def feed_file(lang: str) -> str:
-    """The feed's file in the docs folder: static-i18n publishes `feed.en.xml` at en/feed.xml."""
-    return FEED_FILE if lang == "ar" else FEED_FILE.replace(".xml", ".en.xml")
+    """The feed's file in the docs folder (and the built site's root)."""
+    return FEED_FILES[lang]

@@ -234,7 +234,6 @@ UI = {
     "rests_on": {"ar": "يستند إلى تصريح", "en": "Rests on the statement"},
     "show_all_claims": {"ar": "عرض كل الادعاءات", "en": "Show all claims"},
     "detected_rule": {"ar": "قاعدة اتساق آلية", "en": "an automatic consistency rule"},
-    "rule_code": {"ar": "رمز القاعدة", "en": "rule code"},
     # What each consistency rule finds, for readers (the code itself is for contributors).
     "rule_FC401": {
         "ar": "قيمتان مختلفتان لخاصية واحدة في وقت واحد",

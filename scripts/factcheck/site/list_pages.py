@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ..dataset import Record
 from ..kinds import Kind
 from ..timespans import EARLIEST, LATEST, claim_span
-from . import timebar
+from . import feeds, timebar
 from .context import SiteData
 from .labels import LANGS, ui
 from .paging import Page, compact_json, paginate, shards
@@ -317,4 +317,6 @@ def downloads_page(site: SiteData, lang: str) -> tuple[str, str]:
         )
         for kind in site.ds.kinds
     ]
-    return ui("downloads", lang), render("downloads.html", here=here, lang=lang, files=files + EXTRA_DOWNLOADS)
+    return ui("downloads", lang), render(
+        "downloads.html", here=here, lang=lang, files=files + EXTRA_DOWNLOADS, feed=feeds.feed_file(lang)
+    )
