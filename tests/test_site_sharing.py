@@ -66,3 +66,12 @@ def test_generated_files_stay_out_of_git(site_dir):
         ["git", "-C", str(REPO), "check-ignore", "--stdin"], input="\n".join(generated), capture_output=True, text=True
     ).stdout.split()
     assert sorted(set(generated) - set(ignored)) == []
+
+
+def test_no_page_shows_its_own_markup_as_text(site_dir):
+    """Markup escaped twice (a string joined to Markup) shows readers tags as text: on no page."""
+    leaked = re.compile(r"&lt;/?(?:span|div|a|p|ul|li|section|svg|details|table)[\s&]")
+    shown = [
+        p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if leaked.search(p.read_text("utf-8"))
+    ]
+    assert shown == []

@@ -238,7 +238,7 @@ def _generate(
         for lang in LANGS:
             title, body = builder(lang)
             if searchable:
-                body += str(search_extras(site, page_id, lang))  # the body is already HTML
+                body = f"{body}{search_extras(site, page_id, lang)}"  # both HTML: joined as text, never escaped
             rel = f"{page_id}.md" if lang == "ar" else f"{page_id}.en.md"
             files.append(rel)
             page = render(title, body, searchable, page_description(site, page_id, lang), modified.get(page_id, ""))
