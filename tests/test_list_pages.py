@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from conftest import REPO, Visit, serve
+from conftest import REPO
 from factcheck.site import list_pages, paging
 from factcheck.site.build import generate
 from factcheck.site.labels import ui
@@ -254,26 +254,6 @@ def test_no_page_of_a_list_grows_with_the_number_of_claims(tmp_path, monkeypatch
 
 
 # ---------------------------------------------------------------- in a browser
-
-
-@pytest.fixture(scope="module")
-def server(site_dir):
-    with serve(site_dir) as base:
-        yield base
-
-
-@pytest.fixture
-def visit(browser, server):
-    opened = []
-
-    def _open(path, width=1280):
-        v = Visit(browser, server, path, width)
-        opened.append(v)
-        return v
-
-    yield _open
-    for v in opened:
-        v.close()
 
 
 def _shown(v) -> dict:
