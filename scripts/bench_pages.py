@@ -343,7 +343,9 @@ def lighthouse_report(url: str) -> dict:
 
 def figures(report: dict) -> dict:
     """What the benchmark keeps of a Lighthouse report: the four scores (0-100), the metrics, the
-    bytes transferred, and the ids of the accessibility audits that failed."""
+    bytes transferred, the ids of the accessibility audits that failed, and Lighthouse's measure of
+    the machine's speed during the run (its benchmarkIndex: lower on a busy machine, where the
+    blocking time grows)."""
     audits = report["audits"]
     return {
         **{name: round(100 * report["categories"][name]["score"]) for name in CATEGORIES},
@@ -358,6 +360,7 @@ def figures(report: dict) -> dict:
             if ref["weight"] and audits[ref["id"]]["score"] is not None and audits[ref["id"]]["score"] < 1
         ),
         "warnings": report.get("runWarnings", []),
+        "benchmark_index": report.get("environment", {}).get("benchmarkIndex"),
     }
 
 

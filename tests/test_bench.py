@@ -184,7 +184,7 @@ def report(performance: float, tbt: float, *, contrast_fails: bool = False) -> d
         {"id": "html-has-lang", "weight": 7},
         {"id": "tabindex", "weight": 7},
     ]
-    return {"audits": audits, "categories": categories, "runWarnings": []}
+    return {"audits": audits, "categories": categories, "runWarnings": [], "environment": {"benchmarkIndex": 2309}}
 
 
 @pytest.mark.unit
@@ -202,6 +202,7 @@ def test_figures_read_scores_metrics_and_failed_accessibility_audits():
         "transfer_bytes": 138569,
         "accessibility_failures": ["color-contrast"],
         "warnings": [],
+        "benchmark_index": 2309,
     }
 
 
