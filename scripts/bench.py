@@ -588,13 +588,16 @@ def page_costs(sites: dict[str, Path], runs: int, results: dict, roles: tuple[st
             measured = bench_pages.measure(base, pages, runs)
         for name, page in measured.items():
             page["first_load_kb"] = bench_pages.kb(sum(kept[page["path"]].values()))
+            measured_all[f"{label} {name}"] = page
+            if "cls" not in page:
+                print(f"  {name:<16} not measured: {page['errors'][-1]}  {page['path']}")
+                continue
             print(
                 f"  {name:<16} {page['performance']:>3} perf {page['accessibility']:>3} a11y "
                 f"{page['best-practices']:>3} bp {page['seo']:>3} seo  LCP {page['lcp_ms']} ms  CLS {page['cls']}  "
                 f"TBT {page['tbt_ms']} ms  {bench_pages.kb(page['transfer_bytes'])} KB transferred "
                 f"({page['first_load_kb']} KB counted)  machine index {page['benchmark_index']}  {page['path']}"
             )
-            measured_all[f"{label} {name}"] = page
         section["sites"][label] = {"pages": measured, **bench_pages.summary(measured)}
     results["first_load"] = first_loads
     results["lighthouse"] = section
@@ -603,10 +606,12 @@ def page_costs(sites: dict[str, Path], runs: int, results: dict, roles: tuple[st
         results["lighthouse_min_performance"] = overall["min_performance"]
         results["lighthouse_min_accessibility"] = overall["min_accessibility"]
         results["lighthouse_max_cls"] = overall["max_cls"]
+        results["lighthouse_unmeasured"] = overall["unmeasured"]
         print(
             f"Lighthouse over {len(measured_all)} pages: min performance {overall['min_performance']} (target ≥ "
             f"{PAGE_TARGETS['performance_min']}), min accessibility {overall['min_accessibility']} (target "
             f"{PAGE_TARGETS['accessibility_min']}), max CLS {overall['max_cls']} (target ≤ {PAGE_TARGETS['cls_max']})"
+            + (f"; not measured (counted as 0): {', '.join(overall['unmeasured'])}" if overall["unmeasured"] else "")
         )
     write_doc_section(PAGES_MARKERS, pages_tables(section, first_loads))
 
@@ -629,6 +634,11 @@ def pages_tables(section: dict, first_loads: dict) -> str:
             "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for name, p in site["pages"].items():
+            if "cls" not in p:
+                out.append(
+                    f"| {name} (`{p['path']}`) | not measured: {p['errors'][-1]} |||||||| {p['first_load_kb']} KB ||"
+                )
+                continue
             out.append(
                 f"| {name} (`{p['path']}`) | {p['performance']} | {p['accessibility']} | {p['best-practices']} | "
                 f"{p['seo']} | {p['lcp_ms'] / 1000:.1f} s | {p['cls']} | {p['tbt_ms']} ms | "

@@ -312,8 +312,12 @@ def chromium_version() -> str:
     return proc.stdout.strip()
 
 
+class Unmeasured(Exception):
+    """Lighthouse ran but could not measure the page (it timed out on a page too heavy, say)."""
+
+
 def lighthouse_report(url: str) -> dict:
-    """One Lighthouse run on `url`: its JSON report."""
+    """One Lighthouse run on `url`: its JSON report. Raises Unmeasured if it fails."""
     node = shutil.which("node")
     if node is None or not LIGHTHOUSE_CLI.exists():
         raise SystemExit("Lighthouse needs node and the pinned package: `make lighthouse` installs it")
@@ -334,10 +338,12 @@ def lighthouse_report(url: str) -> dict:
         env=dict(os.environ, CHROME_PATH=str(CHROMIUM)),
     )
     if proc.returncode != 0:
-        raise SystemExit(f"Lighthouse failed on {url} ({proc.returncode}):\n{proc.stderr[-3000:]}")
+        lines = [line for line in proc.stderr.splitlines() if line.strip()]
+        raise Unmeasured(f"Lighthouse exited {proc.returncode}: {' '.join(lines[-2:])[:300]}")
     report = json.loads(proc.stdout)
     if report.get("runtimeError"):
-        raise SystemExit(f"Lighthouse could not measure {url}: {report['runtimeError']}")
+        error = report["runtimeError"]
+        raise Unmeasured(f"{error['code']}: {' '.join(error['message'].split())[:300]}")
     return report
 
 
@@ -374,11 +380,19 @@ def median_run(runs: list[dict]) -> dict:
 
 
 def measure(base: str, pages: dict[str, str], runs: int) -> dict[str, dict]:
-    """The median Lighthouse run of each page (name -> URL path under `base`)."""
+    """The median Lighthouse run of each page (name -> URL path under `base`). A page no run could
+    measure scores 0 in every category, with the error, so that it fails every target."""
     out = {}
     for name, path in pages.items():
-        url = base.rstrip("/") + path
-        out[name] = {"path": path, **median_run([figures(lighthouse_report(url)) for _ in range(runs)])}
+        done, errors = [], []
+        for _ in range(runs):
+            try:
+                done.append(figures(lighthouse_report(base.rstrip("/") + path)))
+            except Unmeasured as exc:
+                errors.append(str(exc))
+        out[name] = {"path": path, **(median_run(done) if done else {**dict.fromkeys(CATEGORIES, 0)})}
+        if errors:
+            out[name]["errors"] = errors
     return out
 
 
@@ -387,6 +401,7 @@ def summary(measured: dict[str, dict]) -> dict:
     return {
         "min_performance": min(p["performance"] for p in measured.values()),
         "min_accessibility": min(p["accessibility"] for p in measured.values()),
-        "max_cls": max(p["cls"] for p in measured.values()),
+        "max_cls": max((p["cls"] for p in measured.values() if "cls" in p), default=None),
         "median_performance": statistics.median(p["performance"] for p in measured.values()),
+        "unmeasured": sorted(name for name, p in measured.items() if "cls" not in p),
     }

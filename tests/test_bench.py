@@ -218,4 +218,22 @@ def test_the_median_run_is_one_real_run_and_the_summary_takes_the_worst_page():
         "min_accessibility": 92,
         "max_cls": 0.3,
         "median_performance": 91,
+        "unmeasured": [],
     }
+
+
+@pytest.mark.unit
+def test_a_page_lighthouse_cannot_measure_scores_zero_and_is_named(monkeypatch):
+    def run(url):
+        if url.endswith("/claims/"):
+            raise bench_pages.Unmeasured("PROTOCOL_TIMEOUT: Waiting for DevTools protocol response")
+        return report(0.99, 0)
+
+    monkeypatch.setattr(bench_pages, "lighthouse_report", run)
+    measured = bench_pages.measure("http://127.0.0.1:1/", {"ar home": "/", "ar claims index": "/claims/"}, runs=2)
+    assert measured["ar home"]["performance"] == 99 and "errors" not in measured["ar home"]
+    assert measured["ar claims index"]["performance"] == 0 == measured["ar claims index"]["accessibility"]
+    assert len(measured["ar claims index"]["errors"]) == 2
+    overall = bench_pages.summary(measured)
+    assert overall["min_performance"] == 0 and overall["unmeasured"] == ["ar claims index"]
+    assert overall["max_cls"] == 0.2067
