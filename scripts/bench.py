@@ -572,6 +572,9 @@ def page_costs(sites: dict[str, Path], runs: int, results: dict, roles: tuple[st
     }
     first_loads: dict = {}
     measured_all: dict = {}
+    for site_dir in sites.values():
+        if not (site_dir / "index.html").is_file():
+            raise SystemExit(f"{site_dir} holds no built site: run without --reuse-sites to build it")
     for label, site_dir in sites.items():
         load = bench_pages.scan(site_dir)
         pages = bench_pages.pages_to_measure(load, roles)
