@@ -702,7 +702,7 @@ def main() -> int:
         default=[],
         metavar="ROLE",
         choices=[role for role, _, _ in ROLES],
-        help=f"with lighthouse: measure only these pages, in both languages ({', '.join(r for r, _, _ in ROLES)})",
+        help=f"Lighthouse on only these pages, in both languages ({', '.join(r for r, _, _ in ROLES)})",
     )
     args = parser.parse_args()
     python = sys.executable
@@ -773,7 +773,7 @@ def main() -> int:
     large = {
         f"{size // 1000}k": BENCH / "data" / f"claims-{size}" / "site" for size in args.site_sizes if size >= 10_000
     }
-    page_costs({"real": real, **large}, args.repeat, results)
+    page_costs({"real": real, **large}, args.repeat, results, tuple(args.pages))
     BENCH.mkdir(exist_ok=True)
     (BENCH / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {BENCH / 'results.json'}")
