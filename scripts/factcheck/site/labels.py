@@ -179,6 +179,7 @@ UI = {
     "format_csv": {"ar": "جدول", "en": "Table"},
     "format_json_lines": {"ar": "سجل في كل سطر", "en": "One record per line"},
     "format_frictionless": {"ar": "وصف حزمة البيانات", "en": "Data package descriptor"},
+    "licence_text": {"ar": "نص الرخصة", "en": "The licence"},
     "feed_intro": {"ar": "لمتابعة السجلات الجديدة والمعدَّلة:", "en": "To follow new and changed records:"},
     "feed": {"ar": "موجز Atom", "en": "Atom feed"},
     "format_sqlite": {"ar": "قاعدة بيانات", "en": "Database"},

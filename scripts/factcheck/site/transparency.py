@@ -40,7 +40,12 @@ def about_page(site: SiteData, lang: str) -> tuple[str, Markup]:
     unset = set(missing(site.project))
     facts = [(SETTINGS[key][lang], None if key in unset else site.project[key]) for key in SETTINGS]
     title = ui("about", lang)
-    context = {"facts": facts, "not_filled": NOT_FILLED[lang], "organization": organization(site, lang)}
+    context = {
+        "facts": facts,
+        "not_filled": NOT_FILLED[lang],
+        "maintainers_named": "maintainers" not in unset,
+        "organization": organization(site, lang),
+    }
     return title, render("about.html", site=site, lang=lang, here="about", title=title, **context)
 
 
