@@ -166,7 +166,7 @@ def test_every_quote_anchor_names_the_marked_segments_that_spell_the_whole_quote
             marks = [
                 (int(at), text) for at, text in re.findall(r'<mark class="fc-quoted" data-at="(\d+)">([^<]*)', html)
             ]
-            for anchor, span in re.findall(r'<span class="fc-anchor" id="([^"]+)" data-span="([\d ]+)"></span>', html):
+            for anchor, span in re.findall(r'<span id="([^"]+)" data-span="([\d ]+)"></span>', html):
                 ev = evidence.pop(anchor)
                 assert ev["paragraph"] == int(n)
                 bounds = list(map(int, span.split()))

@@ -110,7 +110,7 @@ def test_quotes_are_highlighted_in_the_article(site_dir):
     html = (site_dir / "sources/src-000/index.html").read_text(encoding="utf-8")
     for cid in ("c-000-001", "c-000-047"):
         assert re.search(
-            rf'id="q-{cid}-0" data-span="[\d ]+"></span>(<span class="fc-anchor" [^>]+></span>)*'
+            rf'id="q-{cid}-0" data-span="[\d ]+"></span>(<span id="[^"]+" data-span="[\d ]+"></span>)*'
             '<mark class="fc-quoted"',
             html,
         )
