@@ -47,7 +47,7 @@ def test_links_are_absolute_when_the_site_address_is_known(real_check):
     site = SiteData(real_check.dataset, Schemas(REPO / "schema"), site_url="https://example.org/fc/")
     feed = feedparser.parse(atom_feed(site, "en", _dates(site, "2026-04-02")))
     assert feed.entries[0].link == "https://example.org/fc/en/claims/c-000-001/"
-    assert any(link.rel == "self" and link.href == "https://example.org/fc/feed-en.xml" for link in feed.feed.links)
+    assert any(link.rel == "self" and link.href == "https://example.org/fc/feeds/en.xml" for link in feed.feed.links)
 
 
 def test_record_text_is_escaped(site):

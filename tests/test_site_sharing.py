@@ -20,7 +20,7 @@ pytestmark = pytest.mark.browser
 def test_every_page_links_its_languages_feed_which_parses(site_dir, prefix):
     html = (site_dir / prefix / "claims/c-000-001/index.html").read_text(encoding="utf-8")
     href = re.search(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)"', html).group(1)
-    feed_file = "feed.xml" if prefix == "" else "feed-en.xml"
+    feed_file = "feeds/ar.xml" if prefix == "" else "feeds/en.xml"
     assert posixpath.normpath(posixpath.join(f"/{prefix}claims/c-000-001/", href)) == f"/{feed_file}"
     feed = feedparser.parse((site_dir / feed_file).read_bytes())
     assert not feed.bozo and feed.entries
@@ -75,3 +75,16 @@ def test_no_page_shows_its_own_markup_as_text(site_dir):
         p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if leaked.search(p.read_text("utf-8"))
     ]
     assert shown == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_page_never_downloads_the_sites_sitemap(visit, prefix):
+    """The theme's script fetches a sitemap.xml beside every rel=alternate link (the feed's): it
+    must find the empty one in feeds/, never the site's, which lists every page (megabytes at 10k)."""
+    fetched: list[str] = []
+    v = visit(prefix + "claims/c-000-001/")
+    v.page.on("request", lambda r: fetched.append(r.url))
+    v.page.reload()
+    v.page.wait_for_load_state("networkidle")
+    sitemaps = [url for url in fetched if url.endswith("sitemap.xml")]
+    assert sitemaps and all(url.endswith("/feeds/sitemap.xml") for url in sitemaps), sitemaps

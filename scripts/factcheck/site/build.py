@@ -250,6 +250,8 @@ def _generate(
     for lang in LANGS:
         files.append(feeds.feed_file(lang))
         write_if_changed(docs_dir / feeds.feed_file(lang), feeds.atom_feed(site, lang, site.dates))
+    files.append(feeds.EMPTY_SITEMAP_FILE)
+    write_if_changed(docs_dir / feeds.EMPTY_SITEMAP_FILE, feeds.EMPTY_SITEMAP)
     files.append(search_page.write_names(site, docs_dir))
     removed = _remove_stale(docs_dir, set(files), folders)
     write_if_changed(docs_dir / MANIFEST, "\n".join([_DIGEST_LINE + digest, *sorted(files)]) + "\n")

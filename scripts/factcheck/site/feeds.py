@@ -6,8 +6,9 @@ Entry ids are URNs made from the record's kind and id (`urn:factcheck:claim:c-00
 whether or not the site's address is known. Links are absolute when SITE_URL is set, else relative
 to the feed (Atom resolves them against the feed's own address).
 
-Both feeds stand at the site's root (feed.xml, feed-en.xml): the theme's script fetches a
-sitemap.xml beside every `<link rel="alternate">` of a page, and there is one only at the root.
+Both feeds stand in feeds/ (feeds/ar.xml, feeds/en.xml) beside an empty sitemap.xml: the theme's
+script fetches a sitemap.xml beside every `<link rel="alternate">` of a page, and the site's own
+sitemap, at the root, lists every page (some megabytes at 10k claims, seconds of parsing on a phone).
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ from .labels import ui
 from .templating import render_xml
 
 FEED_SIZE = 50
-FEED_FILES = {"ar": "feed.xml", "en": "feed-en.xml"}
+FEED_FILES = {"ar": "feeds/ar.xml", "en": "feeds/en.xml"}
+# What the theme's script finds beside the feeds: a valid sitemap that lists nothing.
+EMPTY_SITEMAP_FILE = "feeds/sitemap.xml"
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
 FEED_KINDS = ("claim", "contradiction")
 
 
